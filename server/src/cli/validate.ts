@@ -1,0 +1,71 @@
+// `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS]` (spec §7): exit 0
+// without errors, 1 with errors, 2 when it could not run.
+
+import * as path from 'node:path';
+import { check } from '../core/check';
+import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
+import { diagnosticsGithub } from '../core/render/diagnostics-github';
+import { diagnosticsJson, summarize } from '../core/render/diagnostics-json';
+import { diagnosticsJunit } from '../core/render/diagnostics-junit';
+import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
+import { renderDiagnosticsText } from '../core/render/diagnostics-text';
+import { RULES } from '../core/rules';
+import { nowOption, oneOf, parse } from './args';
+import { inScope, openWorkspace } from './open';
+import { ruleDocUrl, VERSION, type CommandIO } from './io';
+
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+
+export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS]
+
+Checks every entity of the workspace in DIR (default: the current folder): schema, references,
+dependency cycles, timelines, SLA breaches, postmortems, stale docs, deadlines.
+Exit code: 0 no errors, 1 errors found, 2 could not run.`;
+
+export function runValidate(argv: string[], io: CommandIO): number {
+  const { values, positionals } = parse(argv, { format: { type: 'string', short: 'f' }, now: { type: 'string' } }, 1);
+  const format = oneOf('format', values.format, FORMATS, 'text');
+  const now = nowOption(values.now);
+  const { ws, root, scope } = openWorkspace(positionals[0]);
+
+  const results = check(ws, { now });
+  const diagnostics: Diagnostic[] = [];
+  const files: string[] = [];
+  for (const [file, list] of results) {
+    if (!inScope(scope, file)) continue;
+    files.push(file);
+    diagnostics.push(...list);
+  }
+  diagnostics.sort(compareDiagnostics);
+  const checkedFiles = [...ws.files()].filter((r) => inScope(scope, r.file));
+  const entities = checkedFiles.reduce((n, r) => n + r.entities.filter((e) => e.kind !== 'task').length, 0);
+  const summary = summarize(diagnostics, checkedFiles.length, entities);
+  const fromCwd = (file: string): string => toPosix(path.relative(io.cwd, path.join(root, file))) || '.';
+  const fromDir = (file: string): string => (scope ? toPosix(path.relative(scope, file)) : file);
+
+  switch (format) {
+    case 'json':
+      io.out(JSON.stringify(diagnosticsJson(diagnostics.map((d) => withFile(d, fromDir)), summary), null, 2) + '\n');
+      break;
+    case 'sarif':
+      io.out(JSON.stringify(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl }), null, 2) + '\n');
+      break;
+    case 'junit':
+      io.out(diagnosticsJunit(diagnostics, checkedFiles.map((r) => r.file).sort(), fromCwd));
+      break;
+    case 'github':
+      io.out(diagnosticsGithub(diagnostics, fromCwd));
+      break;
+    default:
+      io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text, { color: io.color }, fromCwd));
+  }
+  return summary.errors > 0 ? 1 : 0;
+}
+
+function withFile(d: Diagnostic, map: (f: string) => string): Diagnostic {
+  return { ...d, file: map(d.file), related: d.related?.map((r) => ({ ...r, file: map(r.file) })) };
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

@@ -1,0 +1,159 @@
+// Runs the rules over files of an indexed workspace and produces finished diagnostics: ranges
+// located, severities from `tam.yaml` `rules:`, suppression comments applied and unused ones
+// reported. One broken file never stops the others from being checked.
+
+import { compareDiagnostics, isRuleId, type Diagnostic, type DraftDiagnostic, type DraftFix, type Fix, type RuleId } from './diagnostic';
+import type { NodeAddress, Range, RuleSetting, Severity, TargetKind } from './model';
+import { RULES, RULES_BY_ID } from './rules';
+import type { Rule, RuleContext } from './rules/rule';
+import { Locator } from './workspace/locate';
+import type { FileRecord, Workspace } from './workspace/workspace';
+
+export interface CheckOptions {
+  /** "Now" in ms since the epoch. */
+  now: number;
+  /** Severity overrides on top of `tam.yaml` (the editor's `tam.rules` setting). */
+  rules?: Record<string, RuleSetting>;
+}
+
+const RULES_BY_KIND = new Map<TargetKind, Rule[]>();
+for (const rule of RULES) {
+  for (const kind of rule.kinds ?? []) {
+    const list = RULES_BY_KIND.get(kind) ?? [];
+    list.push(rule);
+    RULES_BY_KIND.set(kind, list);
+  }
+}
+
+/** Checks the given files (all files when none are given); returns diagnostics per file. */
+export function check(ws: Workspace, options: CheckOptions, files?: Iterable<string>): Map<string, Diagnostic[]> {
+  const settings = ruleSettings(ws, options);
+  const locators = new Map<string, Locator | null>();
+  const locatorOf = (file: string): Locator | null => {
+    if (!locators.has(file)) {
+      const text = ws.file(file)?.text;
+      locators.set(file, text === undefined ? null : new Locator(text));
+    }
+    return locators.get(file)!;
+  };
+  const out = new Map<string, Diagnostic[]>();
+  const targets = files ? [...files].map((f) => ws.file(f)).filter((r): r is FileRecord => !!r) : [...ws.files()];
+  for (const record of targets) {
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = checkFile(ws, record, options, settings, locatorOf);
+    } catch (e) {
+      // A defect in a rule must not cost the user the other files' results.
+      diagnostics = [internalError(record.file, e)];
+    }
+    out.set(record.file, diagnostics);
+  }
+  if (!files) {
+    for (const p of ws.problemsOfListing) {
+      out.set(p.file, [{ file: p.file, range: zeroRange(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
+    }
+  }
+  return out;
+}
+
+function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, settings: Map<RuleId, Severity | 'off'>, locatorOf: (f: string) => Locator | null): Diagnostic[] {
+  if (record.readProblem !== undefined) {
+    const severity = settings.get('yaml-syntax')!;
+    if (severity === 'off') return [];
+    return [{ file: record.file, range: zeroRange(), severity, code: 'yaml-syntax', message: record.readProblem }];
+  }
+  const drafts: { draft: DraftDiagnostic; doc?: number }[] = record.local.map((draft) => ({ draft, doc: docOf(draft) }));
+  for (const entity of record.entities) {
+    const rules = RULES_BY_KIND.get(entity.kind) ?? [];
+    const ctx: RuleContext = { ws, now: options.now, report: (draft) => drafts.push({ draft, doc: entity.doc }) };
+    for (const rule of rules) {
+      if (settings.get(rule.id) === 'off') continue;
+      // Cross-file rules trust the schema: an invalid entity is reported by `schema` alone,
+      // except for the checks that only need ids.
+      if (!entity.valid && rule.id !== 'duplicate-id' && rule.id !== 'unknown-reference') continue;
+      rule.check!(entity, ctx);
+    }
+  }
+
+  const locator = locatorOf(record.file);
+  const used = new Set<number>();
+  const result: Diagnostic[] = [];
+  for (const { draft, doc } of drafts) {
+    const severity = settings.get(draft.code) ?? 'error';
+    if (severity === 'off') continue;
+    const range = rangeOf(draft.at, locatorOf) ?? zeroRange();
+    const suppressedBy = record.suppressions.findIndex(
+      (s) => !s.misplaced && s.rules.includes(draft.code) && (s.scope === 'next-line' ? s.line + 1 === range.start.line : s.doc === doc),
+    );
+    if (suppressedBy !== -1) {
+      used.add(suppressedBy);
+      continue;
+    }
+    const diagnostic: Diagnostic = { file: record.file, range, severity, code: draft.code, message: draft.message };
+    if (draft.related?.length) {
+      diagnostic.related = draft.related.map((r) => ({ file: 'range' in r.at ? r.at.file : r.at.file, range: rangeOf(r.at, locatorOf) ?? zeroRange(), message: r.message }));
+    }
+    if (draft.fixes?.length) diagnostic.fixes = draft.fixes.map((f) => locateFix(f, locatorOf));
+    result.push(diagnostic);
+  }
+
+  const unusedSeverity = settings.get('unused-suppression')!;
+  if (unusedSeverity !== 'off' && locator) {
+    record.suppressions.forEach((s, i) => {
+      if (used.has(i)) return;
+      const unknown = s.rules.filter((r) => !isRuleId(r));
+      const active = s.rules.filter((r) => isRuleId(r) && settings.get(r) !== 'off');
+      let message: string | undefined;
+      if (s.rules.length === 0) message = 'suppression names no rule: write the rule ids to silence, e.g. "# tam-disable-next-line stale-doc -- reason"';
+      else if (unknown.length) message = `suppression names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`;
+      else if (s.misplaced) message = '"tam-disable" only works as the first comment of a document; use "tam-disable-next-line" here';
+      else if (active.length) message = `suppression of ${active.join(', ')} silences nothing: no such diagnostic ${s.scope === 'next-line' ? 'on the next line' : 'in this document'}`;
+      if (message) result.push({ file: record.file, range: s.range, severity: unusedSeverity, code: 'unused-suppression', message });
+    });
+  }
+  return result.sort(compareDiagnostics);
+}
+
+/** Effective severity of every rule: defaults, then `tam.yaml` `rules:`, then the caller's. */
+export function ruleSettings(ws: Workspace, options: Pick<CheckOptions, 'rules'>): Map<RuleId, Severity | 'off'> {
+  const settings = new Map<RuleId, Severity | 'off'>();
+  for (const rule of RULES) settings.set(rule.id, rule.defaultSeverity);
+  for (const overrides of [ws.config.doc?.rules, options.rules]) {
+    if (!overrides || typeof overrides !== 'object') continue;
+    for (const [id, value] of Object.entries(overrides)) {
+      if (isRuleId(id) && RULES_BY_ID.has(id) && ['error', 'warning', 'info', 'off'].includes(value as string)) settings.set(id, value as Severity | 'off');
+    }
+  }
+  return settings;
+}
+
+function rangeOf(at: NodeAddress | { file: string; range: Range }, locatorOf: (f: string) => Locator | null): Range | undefined {
+  if ('range' in at) return at.range;
+  return locatorOf(at.file)?.range(at.doc, at.path, at.part);
+}
+
+function locateFix(fix: DraftFix, locatorOf: (f: string) => Locator | null): Fix {
+  return {
+    title: fix.title,
+    preferred: fix.preferred,
+    creates: fix.creates,
+    edits: fix.edits.map((e) => {
+      const range = rangeOf(e.at, locatorOf) ?? zeroRange();
+      const at = e.insert === 'after' ? { start: range.end, end: range.end } : e.insert === 'before' ? { start: range.start, end: range.start } : range;
+      return { file: e.at.file, range: at, newText: e.newText };
+    }),
+  };
+}
+
+function docOf(draft: DraftDiagnostic): number | undefined {
+  return 'doc' in draft.at ? draft.at.doc : undefined;
+}
+
+function zeroRange(): Range {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+function internalError(file: string, e: unknown): Diagnostic {
+  const message = e instanceof Error ? e.message : String(e);
+  return { file, range: zeroRange(), severity: 'error', code: 'yaml-syntax', message: `internal error while checking this file (please report it): ${message}` };
+}

@@ -1,0 +1,39 @@
+// Every rule of spec §6, in one list: the checker runs them, SARIF and the docs describe them.
+
+import type { RuleId } from '../diagnostic';
+import { dependencyNotDone } from './dependency-not-done';
+import { duplicateId } from './duplicate-id';
+import type { Rule } from './rule';
+import { staleDoc } from './stale-doc';
+import { timelineOrder } from './timeline-order';
+import { unknownReference } from './unknown-reference';
+
+/** Rules reported while reading a file rather than by a check of their own. */
+const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  description: 'The file cannot be read as YAML: a syntax error, a merge conflict, binary or non-UTF-8 content, or a file too large or too deeply nested.',
+};
+const schema: Rule = {
+  id: 'schema',
+  defaultSeverity: 'error',
+  description: "A document does not match the JSON Schema of its kind: a missing or unknown field, or a value of the wrong form.",
+};
+const unusedSuppression: Rule = {
+  id: 'unused-suppression',
+  defaultSeverity: 'warning',
+  description: 'A tam-disable comment silences nothing: the rule reports nothing there, or the rule id is unknown.',
+};
+
+export const RULES: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  duplicateId,
+  unknownReference,
+  timelineOrder,
+  staleDoc,
+  dependencyNotDone,
+  unusedSuppression,
+];
+
+export const RULES_BY_ID: ReadonlyMap<RuleId, Rule> = new Map(RULES.map((r) => [r.id, r]));

@@ -1,0 +1,40 @@
+// timeline-order: an incident's timeline is in time order and starts no earlier than `opened`
+// (spec §4); the clocks are only meaningful then.
+
+import { parseTimestamp } from '../time/timestamp';
+import type { Rule } from './rule';
+
+export const timelineOrder: Rule = {
+  id: 'timeline-order',
+  defaultSeverity: 'error',
+  description: 'Incident timeline entries must be in time order and not before the incident was opened.',
+  kinds: ['incident'],
+  check(entity, ctx) {
+    const opened = parseTimestamp(entity.value.opened);
+    const timeline: unknown = entity.value.timeline;
+    if (!Array.isArray(timeline)) return;
+    let previous: { at: number; text: string; index: number } | undefined;
+    timeline.forEach((entry, index) => {
+      const text = entry?.at;
+      const at = parseTimestamp(text);
+      if (at === undefined) return; // the schema reports malformed timestamps
+      const where = { file: entity.file, doc: entity.doc, path: ['timeline', index, 'at'] };
+      if (opened !== undefined && at < opened) {
+        ctx.report({
+          code: 'timeline-order',
+          at: where,
+          message: `timeline entry ${index + 1} (${entry.status ?? 'no status'} at ${text}) is before the incident was opened (${entity.value.opened})`,
+          related: [{ at: { file: entity.file, doc: entity.doc, path: ['opened'] }, message: 'opened here' }],
+        });
+      } else if (previous && at < previous.at) {
+        ctx.report({
+          code: 'timeline-order',
+          at: where,
+          message: `timeline entry ${index + 1} (${entry.status ?? 'no status'} at ${text}) is earlier than entry ${previous.index + 1} (${previous.text}); keep the timeline in time order`,
+          related: [{ at: { file: entity.file, doc: entity.doc, path: ['timeline', previous.index, 'at'] }, message: 'the earlier entry' }],
+        });
+      }
+      if (!previous || at >= previous.at) previous = { at, text, index };
+    });
+  },
+};

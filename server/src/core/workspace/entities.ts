@@ -1,0 +1,163 @@
+// Documents → entities and the references between them. One table says which field of which
+// kind points at which kind of entity; everything that follows references (unknown-reference,
+// definition, references, rename, what an edit affects) reads it from here.
+
+import { isKind, type Kind, type Path, type TargetKind } from '../model';
+
+export interface Entity {
+  kind: TargetKind;
+  /** For a task: "chain-id/task-id". */
+  id: string;
+  /** `${kind}:${id}`: unique per definition site unless duplicated. */
+  key: string;
+  file: string;
+  doc: number;
+  /** Where the entity's map is inside its document: [] for a document, ['tasks', 3] for a task. */
+  path: Path;
+  value: any;
+  /** True when the document passed its schema: engines only trust valid entities. */
+  valid: boolean;
+}
+
+export interface Reference {
+  /** Key of the entity the reference is written in. */
+  from: string;
+  kind: TargetKind;
+  /** The target's id, normalised: a task reference always reads "chain-id/task-id". */
+  id: string;
+  /** The text as written, for messages and rename. */
+  raw: string;
+  file: string;
+  doc: number;
+  path: Path;
+  /**
+   * Whether the source's diagnostics depend on the target's content, not only on its existence
+   * (an incident's clocks depend on its policy's targets). Edits follow these transitively.
+   */
+  content: boolean;
+  /** Whether the target's diagnostics depend on the source's content (a postmortem published late). */
+  reverse?: boolean;
+}
+
+interface RefField {
+  path: readonly string[];
+  kind: TargetKind;
+  content?: boolean;
+  reverse?: boolean;
+}
+
+/** Which fields hold references. `*` stands for every item of a sequence. */
+export const REFERENCE_FIELDS: Readonly<Record<Kind, readonly RefField[]>> = {
+  workspace: [{ path: ['default_sla_policy'], kind: 'sla-policy', content: true }],
+  department: [
+    { path: ['lead'], kind: 'person' },
+    { path: ['calendar'], kind: 'calendar', content: true },
+  ],
+  person: [{ path: ['department'], kind: 'department' }],
+  calendar: [],
+  'sla-policy': [{ path: ['calendar'], kind: 'calendar', content: true }],
+  project: [
+    { path: ['tam'], kind: 'person' },
+    { path: ['service_manager'], kind: 'person' },
+    { path: ['sla_policy'], kind: 'sla-policy', content: true },
+    { path: ['departments', '*'], kind: 'department' },
+    { path: ['docs', '*', 'owner'], kind: 'person' },
+  ],
+  chain: [
+    { path: ['project'], kind: 'project' },
+    { path: ['tasks', '*', 'department'], kind: 'department', content: true },
+    { path: ['tasks', '*', 'assignee'], kind: 'person' },
+    { path: ['tasks', '*', 'depends_on', '*'], kind: 'task', content: true },
+  ],
+  incident: [
+    { path: ['project'], kind: 'project', content: true },
+    { path: ['department'], kind: 'department' },
+    { path: ['sla_policy'], kind: 'sla-policy', content: true },
+    { path: ['postmortem'], kind: 'postmortem', content: true },
+    { path: ['timeline', '*', 'by'], kind: 'person' },
+  ],
+  postmortem: [
+    { path: ['incident'], kind: 'incident', reverse: true },
+    { path: ['action_items', '*', 'owner'], kind: 'person' },
+  ],
+  proposal: [
+    { path: ['project'], kind: 'project' },
+    { path: ['proposed_by'], kind: 'person' },
+  ],
+};
+
+export function entityKey(kind: TargetKind, id: string): string {
+  return `${kind}:${id}`;
+}
+
+/** The entities a document defines: itself, and for a chain each of its tasks. */
+export function entitiesOf(file: string, doc: number, value: unknown, valid: boolean): Entity[] {
+  if (!isObject(value) || !isKind(value.kind)) return [];
+  const kind = value.kind;
+  if (kind === 'workspace') {
+    return [{ kind, id: '', key: entityKey(kind, ''), file, doc, path: [], value, valid }];
+  }
+  if (!isIdText(value.id)) return [];
+  const id = value.id;
+  const out: Entity[] = [{ kind, id, key: entityKey(kind, id), file, doc, path: [], value, valid }];
+  if (kind === 'chain' && Array.isArray(value.tasks)) {
+    value.tasks.forEach((task: unknown, i: number) => {
+      if (isObject(task) && isIdText(task.id)) {
+        const taskId = `${id}/${task.id}`;
+        out.push({ kind: 'task', id: taskId, key: entityKey('task', taskId), file, doc, path: ['tasks', i], value: task, valid });
+      }
+    });
+  }
+  return out;
+}
+
+/** The references written in a document, following REFERENCE_FIELDS. */
+export function referencesOf(file: string, doc: number, value: unknown): Reference[] {
+  if (!isObject(value) || !isKind(value.kind)) return [];
+  const kind = value.kind;
+  const fromId = kind === 'workspace' ? '' : isIdText(value.id) ? value.id : undefined;
+  if (fromId === undefined) return [];
+  const from = entityKey(kind, fromId);
+  const out: Reference[] = [];
+  for (const field of REFERENCE_FIELDS[kind]) {
+    visit(value, field.path, 0, [], (raw, path) => {
+      const id = field.kind === 'task' ? taskRefId(fromId, raw) : raw;
+      const ref: Reference = { from, kind: field.kind, id, raw, file, doc, path, content: !!field.content };
+      if (field.reverse) ref.reverse = true;
+      // A task's own dependency belongs to the task, so that "what depends on this task" is exact.
+      if (kind === 'chain' && path[0] === 'tasks' && typeof path[1] === 'number') {
+        const task = (value.tasks as unknown[])[path[1]];
+        if (isObject(task) && isIdText(task.id)) ref.from = entityKey('task', `${fromId}/${task.id}`);
+      }
+      out.push(ref);
+    });
+  }
+  return out;
+}
+
+/** "vlan" in chain "landscape" → "landscape/vlan"; "other/vlan" stays as written. */
+export function taskRefId(chainId: string, raw: string): string {
+  return raw.includes('/') ? raw : `${chainId}/${raw}`;
+}
+
+function visit(value: unknown, fieldPath: readonly string[], depth: number, path: (string | number)[], found: (raw: string, path: Path) => void): void {
+  if (depth === fieldPath.length) {
+    if (typeof value === 'string' && value !== '') found(value, [...path]);
+    return;
+  }
+  const step = fieldPath[depth]!;
+  if (step === '*') {
+    if (!Array.isArray(value)) return;
+    value.forEach((item, i) => visit(item, fieldPath, depth + 1, [...path, i], found));
+  } else if (isObject(value) && step in value) {
+    visit(value[step], fieldPath, depth + 1, [...path, step], found);
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isIdText(value: unknown): value is string {
+  return typeof value === 'string' && value !== '';
+}

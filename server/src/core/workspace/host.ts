@@ -1,0 +1,177 @@
+// How the core reaches files: a small interface that the CLI backs with the file system, the
+// language server with open documents over the file system, and tests with a map of strings.
+// Reading turns every way a file can be unreadable into a message, never an exception.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+
+/** Files larger than this are reported instead of parsed: a 50 MB YAML file is a mistake. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export type ReadResult = { text: string } | { problem: string };
+
+export interface ListedProblem {
+  file: string;
+  problem: string;
+}
+
+export interface WorkspaceHost {
+  /** Workspace-relative POSIX paths of the YAML files below the root, minus ignored ones. */
+  listFiles(ignore: readonly string[]): { files: string[]; problems: ListedProblem[] };
+  readFile(file: string): ReadResult;
+}
+
+const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
+
+export function isYamlFile(name: string): boolean {
+  return name.endsWith('.yaml') || name.endsWith('.yml');
+}
+
+/** A matcher for the workspace's `ignore:` globs, relative to the root. */
+export function ignoreMatcher(ignore: readonly string[]): (file: string) => boolean {
+  const patterns = ignore.filter((g) => typeof g === 'string' && g.trim() !== '');
+  if (patterns.length === 0) return () => false;
+  const match = picomatch(patterns, { dot: true });
+  // "drafts" or "drafts/" should ignore the folder's contents, as in .gitignore.
+  const folders = patterns.filter((p) => !/[*?[{]/.test(p)).map((p) => p.replace(/\/+$/, '') + '/');
+  return (file) => match(file) || folders.some((f) => file.startsWith(f));
+}
+
+/** Decodes file bytes as UTF-8 text, or says why they are not text. */
+export function decodeText(bytes: Uint8Array): ReadResult {
+  if (bytes.length > MAX_FILE_BYTES) {
+    return { problem: `file is too large to check (${formatBytes(bytes.length)}; the limit is ${formatBytes(MAX_FILE_BYTES)})` };
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) return { problem: `file is binary, not YAML text (NUL byte at offset ${nul})` };
+  try {
+    let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return { text };
+  } catch {
+    return { problem: `file is not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)})` };
+  }
+}
+
+export class FileSystemHost implements WorkspaceHost {
+  constructor(readonly root: string) {}
+
+  listFiles(ignore: readonly string[]): { files: string[]; problems: ListedProblem[] } {
+    const ignored = ignoreMatcher(ignore);
+    const files: string[] = [];
+    const problems: ListedProblem[] = [];
+    const seenDirs = new Set<string>();
+    const walk = (dir: string, rel: string): void => {
+      let real: string;
+      try {
+        real = fs.realpathSync(dir);
+      } catch (e) {
+        problems.push({ file: rel || '.', problem: `cannot read folder: ${errorText(e)}` });
+        return;
+      }
+      // A symlink that leads back to a folder already walked would loop forever.
+      if (seenDirs.has(real)) return;
+      seenDirs.add(real);
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch (e) {
+        problems.push({ file: rel || '.', problem: `cannot read folder: ${errorText(e)}` });
+        return;
+      }
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const entry of entries) {
+        if (ALWAYS_SKIPPED.has(entry.name)) continue;
+        const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+        const child = path.join(dir, entry.name);
+        let isDir = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+          try {
+            const st = fs.statSync(child);
+            isDir = st.isDirectory();
+            isFile = st.isFile();
+          } catch (e) {
+            if (isYamlFile(entry.name)) problems.push({ file: childRel, problem: `cannot follow link: ${errorText(e)}` });
+            continue;
+          }
+        }
+        if (isDir) {
+          if (!ignored(childRel + '/')) walk(child, childRel);
+        } else if (isFile && isYamlFile(entry.name) && !ignored(childRel)) {
+          files.push(childRel);
+        }
+      }
+    };
+    walk(this.root, '');
+    return { files, problems };
+  }
+
+  readFile(file: string): ReadResult {
+    const full = path.join(this.root, file);
+    try {
+      const st = fs.statSync(full);
+      if (st.size > MAX_FILE_BYTES) {
+        return { problem: `file is too large to check (${formatBytes(st.size)}; the limit is ${formatBytes(MAX_FILE_BYTES)})` };
+      }
+      return decodeText(fs.readFileSync(full));
+    } catch (e) {
+      return { problem: `cannot read file: ${errorText(e)}` };
+    }
+  }
+}
+
+/** Files held in memory: for tests, and for the language server's open documents. */
+export class MemoryHost implements WorkspaceHost {
+  readonly files = new Map<string, string>();
+
+  constructor(files: Record<string, string> = {}) {
+    for (const [name, text] of Object.entries(files)) this.files.set(name, text);
+  }
+
+  listFiles(ignore: readonly string[]): { files: string[]; problems: ListedProblem[] } {
+    const ignored = ignoreMatcher(ignore);
+    const files = [...this.files.keys()]
+      .filter((f) => isYamlFile(f) && !f.split('/').some((part) => ALWAYS_SKIPPED.has(part)) && !ignored(f))
+      .sort();
+    return { files, problems: [] };
+  }
+
+  readFile(file: string): ReadResult {
+    const text = this.files.get(file);
+    return text === undefined ? { problem: 'cannot read file: no such file' } : { text };
+  }
+}
+
+function errorText(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  switch (err?.code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a folder';
+    default:
+      return err?.code ?? String((e as Error)?.message ?? e);
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >> 5 === 6 ? 1 : b >> 4 === 14 ? 2 : b >> 3 === 30 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) if (i + k >= bytes.length || bytes[i + k]! >> 6 !== 2) return i;
+    i += need + 1;
+  }
+  return 0;
+}
