@@ -1,0 +1,7 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { diagnose } from '../helpers/workspace';
+
+test('the base workspace of the tests is valid', () => {
+  assert.deepEqual(diagnose({}), []);
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { diagnose } from '../../helpers/workspace';
+
+const stale = (comment: string, docComment = '') => ({
+  'projects/acme/project.yaml': `${docComment}kind: project
+id: acme
+name: ACME
+client: ACME
+tam: anna
+docs:
+  - path: docs/runbook.md
+    title: Runbook
+${comment}    reviewed: 2026-01-10
+`,
+});
+
+test('tam-disable-next-line silences the rule on the next line', () => {
+  assert.deepEqual(diagnose(stale('    # tam-disable-next-line stale-doc -- archived, kept for history\n')), []);
+});
+
+test('tam-disable-next-line with several rules, one of which fires', () => {
+  assert.deepEqual(diagnose(stale('    # tam-disable-next-line schema, stale-doc -- reason\n')), []);
+});
+
+test('tam-disable as the first comment of a document silences it for the document', () => {
+  assert.deepEqual(diagnose(stale('', '# tam-disable stale-doc -- the customer keeps these docs\n')), []);
+});
+
+test('a suppression that silences nothing is reported', () => {
+  const out = diagnose(stale('', '# tam-disable duplicate-id -- copied\n'));
+  assert.ok(out.includes('projects/acme/project.yaml:1:1 warning unused-suppression suppression of duplicate-id silences nothing: no such diagnostic in this document'), out.join('\n'));
+  assert.ok(out.some((l) => l.includes('stale-doc')));
+});
+
+test('a suppression naming an unknown rule is reported', () => {
+  const out = diagnose(stale('    # tam-disable-next-line stale-docs -- typo\n'));
+  assert.ok(out.some((l) => l.includes('unused-suppression suppression names unknown rule "stale-docs"')), out.join('\n'));
+});
+
+test('tam-disable below other comments is not a document suppression', () => {
+  const out = diagnose(stale('', '# ACME project\n# tam-disable stale-doc -- too late\n'));
+  assert.ok(out.some((l) => l.includes('"tam-disable" only works as the first comment of a document')), out.join('\n'));
+  assert.ok(out.some((l) => l.includes('stale-doc')));
+});
+
+test('document suppressions apply per document of a multi-document file', () => {
+  const out = diagnose({
+    'org/more.yaml': '# tam-disable duplicate-id -- migrating\nkind: person\nid: anna\nname: Anna P\n---\nkind: person\nid: oleg\nname: Oleg I\n',
+  });
+  assert.ok(!out.some((l) => l.startsWith('org/more.yaml:3')), out.join('\n'));
+  assert.ok(out.some((l) => l.startsWith('org/more.yaml:7:5 error duplicate-id')), out.join('\n'));
+});

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { check } from '../../../server/src/core/check';
+import { FileSystemHost } from '../../../server/src/core/workspace/host';
+import { Workspace } from '../../../server/src/core/workspace/workspace';
+import { removeTemp, tempWorkspace } from '../../helpers/fs-workspace';
+import { lines, NOW } from '../../helpers/workspace';
+
+const dirs: string[] = [];
+after(() => dirs.forEach(removeTemp));
+
+function validate(files: Record<string, string | Uint8Array>, setup?: (dir: string) => void): string[] {
+  const dir = tempWorkspace(files);
+  dirs.push(dir);
+  setup?.(dir);
+  const ws = new Workspace(new FileSystemHost(dir));
+  ws.loadAll();
+  return lines([...check(ws, { now: NOW }).values()].flat());
+}
+
+const person = 'kind: person\nid: extra\nname: Extra Person\n---\nkind: person\nid: anna\nname: Dup\n';
+
+test('binary, non-UTF-8 and empty files get a diagnostic; the other files are still checked', () => {
+  const out = validate({
+    'org/binary.yaml': new Uint8Array([0x6b, 0x00, 0x01, 0x02]),
+    'org/latin1.yaml': new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xe9, 0x0a]),
+    'org/empty.yaml': '',
+    'org/extra.yaml': person,
+  });
+  assert.ok(out.includes('org/binary.yaml:1:1 error yaml-syntax file is binary, not YAML text (NUL byte at offset 1)'), out.join('\n'));
+  assert.ok(out.includes('org/latin1.yaml:1:1 error yaml-syntax file is not valid UTF-8 (at byte 6)'), out.join('\n'));
+  assert.ok(out.some((l) => l.startsWith('org/empty.yaml:1:1 error schema file is empty')));
+  assert.ok(out.some((l) => l.startsWith('org/extra.yaml:6:5 error duplicate-id')));
+});
+
+test('a file larger than the limit is reported, not parsed', () => {
+  const big = 'kind: person\nid: big\nname: Big\nx-notes: |\n' + '  lorem ipsum dolor sit amet\n'.repeat(400_000);
+  const out = validate({ 'org/big.yaml': big });
+  assert.ok(out.some((l) => /^org\/big\.yaml:1:1 error yaml-syntax file is too large to check \(\d+\.\d MB; the limit is 8\.0 MB\)$/.test(l)), out.join('\n'));
+});
+
+test('a YAML alias bomb is refused quickly', () => {
+  const bomb = ['kind: person', 'id: bomb', 'name: Bomb', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
+  for (let i = 1; i < 12; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+  const started = Date.now();
+  const out = validate({ 'org/bomb.yaml': bomb.join('\n') + '\n' });
+  assert.ok(Date.now() - started < 20_000);
+  assert.ok(out.some((l) => l.startsWith('org/bomb.yaml') && l.includes('yaml-syntax') && l.includes('alias')), out.join('\n'));
+});
+
+test('10 000-deep nesting gives a diagnostic, not a crash', () => {
+  const deep = 'kind: person\nid: deep\nname: Deep\nx-deep: ' + '['.repeat(10_000) + ']'.repeat(10_000) + '\n';
+  const out = validate({ 'org/deep.yaml': deep, 'org/extra.yaml': person });
+  assert.ok(out.some((l) => l.startsWith('org/deep.yaml')), out.join('\n'));
+  assert.ok(out.some((l) => l.startsWith('org/extra.yaml:6:5 error duplicate-id')));
+});
+
+test('a syntax error is underlined on its own line, not to the end of the file', () => {
+  const out = validate({ 'org/broken.yaml': 'kind: person\nid: x\nname: "unclosed\n' + 'x-pad: 1\n'.repeat(50) });
+  const syntax = out.filter((l) => l.includes('yaml-syntax'));
+  assert.ok(syntax.length >= 1);
+  assert.ok(syntax.length <= 20);
+});
+
+test('a git-conflicted file gets one clear diagnostic', () => {
+  const conflicted = 'kind: person\nid: x\n<<<<<<< HEAD\nname: Mine\n=======\nname: Theirs\n>>>>>>> branch\n';
+  const out = validate({ 'org/conflict.yaml': conflicted });
+  assert.deepEqual(
+    out.filter((l) => l.startsWith('org/conflict.yaml')),
+    ['org/conflict.yaml:3:1 error yaml-syntax unresolved Git merge conflict: resolve the conflict markers (<<<<<<<, =======, >>>>>>>) first'],
+  );
+});
+
+test('a symlink loop is followed once and never hangs', () => {
+  const out = validate({ 'org/extra.yaml': person }, (dir) => {
+    fs.symlinkSync(dir, path.join(dir, 'org', 'loop'));
+    fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'org', 'dangling.yaml'));
+  });
+  assert.ok(out.some((l) => l.startsWith('org/extra.yaml:6:5 error duplicate-id')));
+  assert.ok(out.some((l) => l.startsWith('org/dangling.yaml:1:1 error yaml-syntax cannot follow link')), out.join('\n'));
+});
+
+test('an unreadable file is reported', { skip: process.getuid?.() === 0 ? 'root can read any file' : false }, () => {
+  const out = validate({ 'org/secret.yaml': person }, (dir) => fs.chmodSync(path.join(dir, 'org/secret.yaml'), 0));
+  assert.ok(out.some((l) => l.includes('permission denied')));
+});
+
+test('ignore: globs of tam.yaml leave files out', () => {
+  const out = validate({
+    'tam.yaml': 'kind: workspace\nname: T\ndefault_sla_policy: standard\nignore: ["drafts/**"]\n',
+    'drafts/half.yaml': 'kind: person\nid: [\n',
+  });
+  assert.deepEqual(out, []);
+});
