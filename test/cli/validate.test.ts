@@ -31,7 +31,7 @@ test('exit 1 with errors; text shows the line and a marker under the node', asyn
   const dir = workspace(broken);
   const r = await tam(['validate', dir, ...NOW], dir);
   assert.equal(r.code, 1);
-  assert.match(r.out, /projects\/acme\/chains\/c\.yaml\n {2}6:36 {4}error {2}unknown department "netwrok"; did you mean "network"\? {2}unknown-reference/);
+  assert.match(r.out, /projects\/acme\/chains\/c\.yaml\n {2}6:36 {4}error {4}unknown department "netwrok"; did you mean "network"\? {2}unknown-reference/);
   assert.match(r.out, /\n {6}6 \| {3}- \{ id: a, title: A, department: netwrok, status: todo \}\n {8}| {36}\^{7}\n/);
   assert.match(r.out, /✖ 2 problems \(1 error, 1 warning\)/);
 });

@@ -1,7 +1,12 @@
 // Every rule of spec §6, in one list: the checker runs them, SARIF and the docs describe them.
 
 import type { RuleId } from '../diagnostic';
+import { deadlineAtRisk } from './deadline-at-risk';
+import { dependencyCycle } from './dependency-cycle';
 import { dependencyNotDone } from './dependency-not-done';
+import { dueBeforeForecast } from './due-before-forecast';
+import { missingPostmortem } from './missing-postmortem';
+import { slaBreach } from './sla-breach';
 import { duplicateId } from './duplicate-id';
 import type { Rule } from './rule';
 import { staleDoc } from './stale-doc';
@@ -30,9 +35,14 @@ export const RULES: readonly Rule[] = [
   schema,
   duplicateId,
   unknownReference,
+  dependencyCycle,
   timelineOrder,
+  slaBreach,
+  missingPostmortem,
   staleDoc,
+  deadlineAtRisk,
   dependencyNotDone,
+  dueBeforeForecast,
   unusedSuppression,
 ];
 

@@ -1,0 +1,96 @@
+// missing-postmortem: a resolved incident whose priority the policy names in
+// `postmortem.required_for` needs a postmortem published within `postmortem.within` of the
+// resolution (spec §4). Reported once that time has passed without one; offers to create it.
+
+import { elapsedMs } from '../time/duration';
+import { parseTimestamp } from '../time/timestamp';
+import { incidentSla } from '../sla/incident-clocks';
+import type { Entity } from '../workspace/entities';
+import type { Workspace } from '../workspace/workspace';
+import type { Rule } from './rule';
+
+const DEFAULT_WITHIN = '48h';
+
+export const missingPostmortem: Rule = {
+  id: 'missing-postmortem',
+  defaultSeverity: 'warning',
+  description: 'A resolved major incident has no postmortem published within the time its SLA policy requires.',
+  kinds: ['incident'],
+  check(entity, ctx) {
+    const sla = incidentSla(ctx.ws, entity, ctx.now);
+    const resolvedAt = sla?.clocks.resolvedAt;
+    if (!sla || resolvedAt === undefined) return;
+    const rule = sla.policy.value.postmortem;
+    const required: unknown = rule?.required_for;
+    if (!Array.isArray(required) || !required.includes(entity.value.priority)) return;
+    const within = rule.within ?? DEFAULT_WITHIN;
+    const deadline = resolvedAt + (elapsedMs(within) ?? 0);
+    const postmortem = postmortemOf(ctx.ws, entity);
+    const published = parseTimestamp(postmortem?.value.published);
+    const dueText = new Date(deadline).toISOString().replace(/:00\.000Z$/, 'Z');
+    const at = { file: entity.file, doc: entity.doc, path: typeof entity.value.postmortem === 'string' ? ['postmortem'] : ['priority'] };
+    if (postmortem && published !== undefined) {
+      if (published <= deadline) return;
+      const late = Math.round((published - deadline) / 3_600_000);
+      ctx.report({
+        code: 'missing-postmortem',
+        at,
+        message: `postmortem "${postmortem.id}" was published ${late}h after the ${within} the policy "${sla.policy.id}" allows for ${entity.value.priority} (due ${dueText})`,
+        related: [{ at: { file: postmortem.file, doc: postmortem.doc, path: ['published'] }, message: 'published here' }],
+      });
+      return;
+    }
+    if (ctx.now <= deadline) return; // still within the time allowed
+    if (postmortem) {
+      ctx.report({
+        code: 'missing-postmortem',
+        at,
+        message: `postmortem "${postmortem.id}" is not published yet; policy "${sla.policy.id}" wants it within ${within} of the resolution (due ${dueText})`,
+        related: [{ at: { file: postmortem.file, doc: postmortem.doc, path: [] }, message: 'the draft postmortem' }],
+      });
+      return;
+    }
+    const stub = postmortemStub(entity);
+    ctx.report({
+      code: 'missing-postmortem',
+      at,
+      message: `${entity.value.priority} incident resolved without a postmortem; policy "${sla.policy.id}" wants one published within ${within} of the resolution (due ${dueText})`,
+      fixes: [
+        {
+          title: `Create postmortem ${stub.file}`,
+          creates: [{ file: stub.file, text: stub.text }],
+          edits: typeof entity.value.postmortem === 'string' ? [] : [{ at: { file: entity.file, doc: entity.doc, path: ['id'] }, insert: 'after', newText: `\npostmortem: ${stub.id}` }],
+        },
+      ],
+    });
+  },
+};
+
+/** The incident's postmortem: the one it names, else one that names it. */
+export function postmortemOf(ws: Workspace, incident: Entity): Entity | undefined {
+  if (typeof incident.value.postmortem === 'string') return ws.get('postmortem', incident.value.postmortem);
+  const ref = ws.referencesTo('incident', incident.id).find((r) => r.from.startsWith('postmortem:'));
+  return ref ? ws.get('postmortem', ref.from.slice('postmortem:'.length)) : undefined;
+}
+
+function postmortemStub(incident: Entity): { id: string; file: string; text: string } {
+  const id = `pm-${incident.id.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}`;
+  const folder = incident.file.includes('/incidents/') ? incident.file.slice(0, incident.file.lastIndexOf('/incidents/')) + '/postmortems' : incident.file.slice(0, Math.max(0, incident.file.lastIndexOf('/')));
+  const file = `${folder ? folder + '/' : ''}${id}.yaml`;
+  const text = `kind: postmortem
+id: ${id}
+incident: ${incident.id}
+summary: >-
+  What happened, in two or three sentences the customer can read.
+impact: >-
+  Who and what was affected, and for how long.
+root_cause: >-
+  Why it happened.
+timeline: []
+action_items:
+  - id: a1
+    title: What we change so that it does not happen again
+    status: open
+`;
+  return { id, file, text };
+}

@@ -1,0 +1,38 @@
+// sla-breach: an incident's response or resolution clock went over its target (spec §4),
+// reported where the clock stopped, with how much over and against which target.
+
+import { formatMinutes } from '../time/duration';
+import { parseTimestamp } from '../time/timestamp';
+import type { Clock } from '../sla/clocks';
+import { incidentSla } from '../sla/incident-clocks';
+import type { Rule } from './rule';
+
+export const slaBreach: Rule = {
+  id: 'sla-breach',
+  defaultSeverity: 'warning',
+  description: "An incident's response or resolution time exceeded the target of its SLA policy.",
+  kinds: ['incident'],
+  check(entity, ctx) {
+    const sla = incidentSla(ctx.ws, entity, ctx.now);
+    if (!sla) return;
+    const timeline: any[] = Array.isArray(entity.value.timeline) ? entity.value.timeline : [];
+    const atStop = (clock: Clock, statuses: string[]) => {
+      const index = clock.stoppedAt === undefined ? -1 : timeline.findIndex((e) => statuses.includes(e?.status) && parseTimestamp(e.at) === clock.stoppedAt);
+      return index === -1 ? ['opened'] : ['timeline', index, 'at'];
+    };
+    const report = (name: 'response' | 'resolution', clock: Clock, path: (string | number)[]) => {
+      if (clock.state !== 'breached') return;
+      const over = formatMinutes(clock.elapsedMinutes - clock.targetMinutes);
+      const stopped = clock.stoppedAt !== undefined;
+      const how = stopped ? `took ${formatMinutes(clock.elapsedMinutes)}` : `has run ${formatMinutes(clock.elapsedMinutes)} and is still ${clock.pausedSince !== undefined ? 'paused' : 'running'}`;
+      ctx.report({
+        code: 'sla-breach',
+        at: { file: entity.file, doc: entity.doc, path },
+        message: `${name} breached: ${how} of working time against the ${entity.value.priority} target of ${formatMinutes(clock.targetMinutes)} (policy "${sla.policy.id}"), over by ${over}`,
+        related: [{ at: { file: sla.policy.file, doc: sla.policy.doc, path: ['targets', entity.value.priority, name] }, message: `${name} target` }],
+      });
+    };
+    report('response', sla.clocks.response, atStop(sla.clocks.response, ['acknowledged', 'in_progress', 'resolved']));
+    report('resolution', sla.clocks.resolution, atStop(sla.clocks.resolution, ['resolved']));
+  },
+};

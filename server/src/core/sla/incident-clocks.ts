@@ -1,0 +1,68 @@
+// The SLA clocks of an incident in its workspace: which policy applies (the incident's own,
+// else its project's, else the workspace default — spec §4), on which calendar, at "now".
+
+import { WorkingTime } from '../calendar/working-time';
+import type { SlaPolicyDoc } from '../model';
+import type { Entity } from '../workspace/entities';
+import type { Workspace } from '../workspace/workspace';
+import { computeClocks, type IncidentClocks } from './clocks';
+
+export interface ResolvedPolicy {
+  policy: Entity;
+  /** Where the policy came from, for hovers and messages. */
+  via: 'incident' | 'project' | 'workspace';
+}
+
+export function resolvePolicy(ws: Workspace, incident: Entity): ResolvedPolicy | undefined {
+  const own = incident.value.sla_policy;
+  if (typeof own === 'string') {
+    const policy = ws.get('sla-policy', own);
+    return policy ? { policy, via: 'incident' } : undefined;
+  }
+  const project = ws.get('project', incident.value.project);
+  const fromProject = project?.value.sla_policy;
+  if (typeof fromProject === 'string') {
+    const policy = ws.get('sla-policy', fromProject);
+    return policy ? { policy, via: 'project' } : undefined;
+  }
+  const fallback = ws.config.doc?.default_sla_policy;
+  if (typeof fallback === 'string') {
+    const policy = ws.get('sla-policy', fallback);
+    return policy ? { policy, via: 'workspace' } : undefined;
+  }
+  return undefined;
+}
+
+/** The working time of a calendar, shared by every incident until the workspace changes. */
+export function workingTimeOf(ws: Workspace, calendarId: string): WorkingTime | undefined {
+  return ws.memo(`working-time:${calendarId}`, () => {
+    const calendar = ws.get('calendar', calendarId);
+    if (!calendar?.valid) return undefined;
+    try {
+      return new WorkingTime(calendar.value);
+    } catch {
+      return undefined; // an unknown zone: the schema rule reports it
+    }
+  });
+}
+
+export interface IncidentSla {
+  clocks: IncidentClocks;
+  policy: Entity;
+  via: ResolvedPolicy['via'];
+}
+
+/** The clocks of a valid incident, or undefined when its policy or calendar cannot be used. */
+export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
+  if (!incident.valid) return undefined;
+  const resolved = resolvePolicy(ws, incident);
+  if (!resolved?.policy.valid) return undefined;
+  const policy = resolved.policy.value as SlaPolicyDoc;
+  const time = workingTimeOf(ws, policy.calendar);
+  if (!time) return undefined;
+  return { clocks: computeClocks(incident.value, policy, time, nowMs), policy: resolved.policy, via: resolved.via };
+}
+
+export function incidentClocks(ws: Workspace, incident: Entity, nowMs: number): IncidentClocks | undefined {
+  return incidentSla(ws, incident, nowMs)?.clocks;
+}
