@@ -163,6 +163,10 @@ export class Workspace {
     while (queue.length) {
       const key = queue.pop()!;
       const [kind, id] = splitKey(key);
+      if (kind === 'workspace') {
+        // The default policy changed in content: every incident may use it.
+        for (const incident of this.entities('incident')) files.add(incident.file);
+      }
       for (const def of this.all(kind, id)) {
         files.add(def.file);
         for (const ref of this.records.get(def.file)?.refs ?? []) {

@@ -1,0 +1,94 @@
+// The index is updated one file at a time; affectedBy must name every file whose diagnostics
+// can change, so that re-checking only those gives what a fresh check of everything gives.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { check } from '../../../server/src/core/check';
+import { MemoryHost } from '../../../server/src/core/workspace/host';
+import { Workspace } from '../../../server/src/core/workspace/workspace';
+import { BASE, NOW, lines } from '../../helpers/workspace';
+
+const FILES: Record<string, string> = {
+  ...BASE,
+  'projects/acme/chains/net.yaml': 'kind: chain\nid: net\nproject: acme\ntitle: Net\ntasks:\n  - { id: vlan, title: VLAN, department: network, status: todo, estimate: 2d }\n',
+  'projects/acme/chains/os.yaml': 'kind: chain\nid: os\nproject: acme\ntitle: OS\ndeadline: 2026-12-31\ntasks:\n  - { id: install, title: Install, department: unix, status: todo, depends_on: [net/vlan] }\n',
+  'projects/acme/incidents/INC-1.yaml':
+    'kind: incident\nid: INC-1\nproject: acme\ntitle: T\npriority: P2\nopened: 2026-11-02T10:00:00+03:00\ntimeline:\n  - { at: 2026-11-02T10:10:00+03:00, status: acknowledged }\n  - { at: 2026-11-02T17:00:00+03:00, status: resolved }\n',
+  'projects/other/incidents/INC-2.yaml':
+    'kind: incident\nid: INC-2\nproject: acme\ntitle: T\npriority: P4\nopened: 2026-11-02T10:00:00+03:00\ntimeline: []\nsla_policy: standard\n',
+  'projects/acme/project.yaml': BASE['projects/acme/project.yaml']!,
+};
+
+function setup() {
+  const host = new MemoryHost(FILES);
+  const ws = new Workspace(host);
+  ws.loadAll();
+  return { host, ws };
+}
+
+function edit(ws: Workspace, host: MemoryHost, file: string, text: string | undefined): Set<string> {
+  if (text === undefined) host.files.delete(file);
+  else host.files.set(file, text);
+  const touched = ws.refresh(file);
+  return ws.affectedBy([file], touched);
+}
+
+function fresh(host: MemoryHost): string[] {
+  const ws = new Workspace(new MemoryHost(Object.fromEntries(host.files)));
+  ws.loadAll();
+  return lines([...check(ws, { now: NOW }).values()].flat()).sort();
+}
+
+test('renaming a department re-checks the chains that name it', () => {
+  const { host, ws } = setup();
+  const affected = edit(ws, host, 'org/departments.yaml', FILES['org/departments.yaml']!.replace('id: network', 'id: net-ops'));
+  assert.ok(affected.has('projects/acme/chains/net.yaml'));
+  assert.ok(!affected.has('projects/acme/incidents/INC-1.yaml'));
+});
+
+test('removing a task re-checks the chain that depends on it in another chain', () => {
+  const { host, ws } = setup();
+  const affected = edit(ws, host, 'projects/acme/chains/net.yaml', FILES['projects/acme/chains/net.yaml']!.replace('id: vlan', 'id: vlan2'));
+  assert.ok(affected.has('projects/acme/chains/os.yaml'));
+});
+
+test('a calendar change reaches incidents through their policy, transitively', () => {
+  const { host, ws } = setup();
+  const affected = edit(ws, host, 'org/calendars.yaml', FILES['org/calendars.yaml']!.replace('holidays: [2026-11-04]', 'holidays: [2026-11-02]'));
+  assert.ok(affected.has('org/sla.yaml'));
+  assert.ok(affected.has('projects/acme/incidents/INC-1.yaml'), 'via the workspace default policy or the project');
+  assert.ok(affected.has('projects/other/incidents/INC-2.yaml'), 'via its own sla_policy');
+  assert.ok(affected.has('projects/acme/chains/net.yaml'), 'via the department calendar');
+});
+
+test('editing one incident re-checks only it', () => {
+  const { host, ws } = setup();
+  const affected = edit(ws, host, 'projects/acme/incidents/INC-1.yaml', FILES['projects/acme/incidents/INC-1.yaml']!.replace('P2', 'P1'));
+  assert.deepEqual([...affected], ['projects/acme/incidents/INC-1.yaml']);
+});
+
+test('a new postmortem re-checks the incident it names', () => {
+  const { host, ws } = setup();
+  const affected = edit(ws, host, 'projects/acme/postmortems/pm.yaml', 'kind: postmortem\nid: pm\nincident: INC-1\nsummary: S\nroot_cause: R\naction_items: []\n');
+  assert.ok(affected.has('projects/acme/incidents/INC-1.yaml'));
+});
+
+test('after any sequence of edits, re-checking the affected files equals a fresh check', () => {
+  const { host, ws } = setup();
+  const current = new Map([...check(ws, { now: NOW })].map(([f, d]) => [f, lines(d)]));
+  const edits: [string, string | undefined][] = [
+    ['org/departments.yaml', FILES['org/departments.yaml']!.replace('id: network', 'id: net-ops')],
+    ['projects/acme/chains/net.yaml', FILES['projects/acme/chains/net.yaml']!.replace('department: network', 'department: net-ops')],
+    ['org/more.yaml', 'kind: person\nid: anna\nname: Duplicate\n'],
+    ['projects/acme/chains/net.yaml', undefined],
+    ['org/calendars.yaml', FILES['org/calendars.yaml']!.replace('holidays: [2026-11-04]', 'holidays: [2026-11-02]')],
+    ['org/more.yaml', undefined],
+    ['tam.yaml', BASE['tam.yaml']! + 'rules:\n  sla-breach: error\n'],
+  ];
+  for (const [file, text] of edits) {
+    const affected = edit(ws, host, file, text);
+    for (const f of affected) current.delete(f);
+    for (const [f, d] of check(ws, { now: NOW }, affected)) current.set(f, lines(d));
+    assert.deepEqual([...current.values()].flat().sort(), fresh(host), `after editing ${file}`);
+  }
+});
