@@ -279,7 +279,20 @@ export interface Workbench {
 }
 
 export async function openWorkbench(url: string, folder: string, opts: { timeoutMs?: number } = {}): Promise<Workbench> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  // Chromium writes crash-report and cache folders under XDG dirs: keep them in a temp dir.
+  const home = mkdtempSync(join(tmpdir(), 'tam-e2e-chromium-'));
+  const env = { ...process.env, XDG_CONFIG_HOME: join(home, 'config'), XDG_CACHE_HOME: join(home, 'cache') };
+  const cleanup = async (browser: Browser) => {
+    await browser.close().catch(() => {});
+    rmSync(home, { recursive: true, force: true, maxRetries: 3 });
+  };
+  let browser: Browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true, env });
+  } catch (err) {
+    rmSync(home, { recursive: true, force: true });
+    throw err;
+  }
   try {
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
     const page = await context.newPage();
@@ -298,12 +311,10 @@ export async function openWorkbench(url: string, folder: string, opts: { timeout
       browser,
       page,
       errors,
-      close: async () => {
-        await browser.close().catch(() => {});
-      },
+      close: () => cleanup(browser),
     };
   } catch (err) {
-    await browser.close().catch(() => {});
+    await cleanup(browser);
     throw err;
   }
 }
@@ -328,7 +339,8 @@ async function closeQuickInput(page: Page): Promise<void> {
 async function quickInput(page: Page, key: string, text: string): Promise<void> {
   await closeQuickInput(page);
   const input = page.locator(QUICK_INPUT_BOX);
-  // The first key press right after load is sometimes swallowed: retry until the widget shows.
+  // A key press can be lost while the workbench is still restoring focus (e.g. right after
+  // load): retry a few times until the widget shows.
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press(key);
     try {
@@ -336,7 +348,7 @@ async function quickInput(page: Page, key: string, text: string): Promise<void> 
       break;
     } catch (err) {
       if (attempt >= 3) throw err;
-      await page.locator('.monaco-workbench').click({ position: { x: 800, y: 5 } }).catch(() => {});
+      await page.keyboard.press('Escape');
     }
   }
   await input.fill(text);
