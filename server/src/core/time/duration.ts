@@ -38,17 +38,15 @@ export function elapsedMs(text: unknown): number | undefined {
   return (((d.weeks * 7 + d.days) * 24 + d.hours) * 60 + d.minutes) * 60_000;
 }
 
-/** "1h 25m", "3d 2h", "0m": how reports and hovers show a number of minutes. */
+/**
+ * "1h 25m", "30m", "53h 10m": how reports and hovers show minutes of working time. Never in
+ * days: a working day is not 24 hours, and SLA targets refuse days for that reason.
+ */
 export function formatMinutes(total: number): string {
   const sign = total < 0 ? '-' : '';
-  let rest = Math.round(Math.abs(total));
-  const days = Math.floor(rest / 1440);
-  rest -= days * 1440;
+  const rest = Math.round(Math.abs(total));
   const hours = Math.floor(rest / 60);
   const minutes = rest - hours * 60;
-  const parts: string[] = [];
-  if (days) parts.push(`${days}d`);
-  if (hours) parts.push(`${hours}h`);
-  if (minutes || parts.length === 0) parts.push(`${minutes}m`);
-  return sign + parts.join(' ');
+  if (hours && minutes) return `${sign}${hours}h ${minutes}m`;
+  return hours ? `${sign}${hours}h` : `${sign}${minutes}m`;
 }

@@ -6,16 +6,25 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds since the epoch, or undefined when the text is not a valid timestamp with an offset. */
 export function parseTimestamp(text: unknown): number | undefined {
+  // Called for every timeline entry of every incident: a regular expression, then plain
+  // arithmetic, and no Date objects.
   if (typeof text !== 'string') return undefined;
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, zone] = m;
-  if (!validDate(+y!, +mo!, +d!) || +h! > 23 || +mi! > 59 || +(s ?? 0) > 59) return undefined;
+  const y = +m[1]!;
+  const mo = +m[2]!;
+  const d = +m[3]!;
+  const h = +m[4]!;
+  const mi = +m[5]!;
+  const s = m[6] ? +m[6] : 0;
+  if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
+  const frac = m[7];
   const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-  const utc = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +(s ?? 0), ms);
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
+  const zone = m[8]!;
   if (zone === 'Z') return utc;
-  const sign = zone![0] === '-' ? -1 : 1;
-  const offsetMinutes = sign * (Number(zone!.slice(1, 3)) * 60 + Number(zone!.slice(4, 6)));
+  const sign = zone.charCodeAt(0) === 45 ? -1 : 1;
+  const offsetMinutes = sign * (+zone.slice(1, 3) * 60 + +zone.slice(4, 6));
   return utc - offsetMinutes * 60_000;
 }
 
@@ -46,8 +55,10 @@ export function addDays(date: string, days: number): string {
   return utcMsToDate(dateToUtcMs(date) + days * 86_400_000);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days;
+  const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
 }

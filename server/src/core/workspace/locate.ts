@@ -1,11 +1,16 @@
 // From a node's address (document and path) to its range in the text. Rules speak in paths,
-// so that files without diagnostics are never parsed with positions; this file runs the
-// precise parser only for the files that need a range, and keeps the ranges short: a key,
-// a scalar, or the first line of a block, never the rest of the file.
+// so that files without diagnostics are never parsed with positions; this file parses with
+// positions only the files that need a range, and keeps the ranges short: a key, a scalar,
+// or the first line of a block, never the rest of the file.
+//
+// Positions come from js-yaml's node events where it can (about three times quicker than
+// composing a `yaml` document), and from `yaml` otherwise (aliases, syntax problems). A
+// differential test checks that both give the same ranges on every node of a corpus.
 
+import * as jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Path, Range } from '../model';
-import { lineEndOffset, lineStartsOf, parsePrecise, positionAt, rangeOnLine, type PreciseFile } from './parse';
+import { lineEndOffset, lineStartsOf, parsePrecise, positionAt, rangeOnLine, usesAliases, type PreciseFile } from './parse';
 
 export interface NodeSpan {
   /** The pair's key, when the path ends at a map entry. */
@@ -47,15 +52,119 @@ export function spanAt(doc: Document.Parsed, path: Path): NodeSpan {
   const keyNode = pair?.key as Node | undefined;
   if (keyNode?.range) span.key = [keyNode.range[0], keyNode.range[1]];
   const valueNode = node as Node | undefined;
-  if (valueNode && typeof valueNode === 'object' && 'range' in valueNode && valueNode.range) {
+  // `key:` with nothing after it has an empty scalar; there is nothing to point at but the key.
+  const empty = isScalar(valueNode) && valueNode.range?.[0] === valueNode.range?.[1];
+  if (!empty && valueNode && typeof valueNode === 'object' && 'range' in valueNode && valueNode.range) {
     span.value = [valueNode.range[0], valueNode.range[1]];
   }
+  return span;
+}
+
+/** A node as js-yaml's events show it: its span and, for a collection, its children in order. */
+interface EventNode {
+  start: number;
+  end: number;
+  kind: string | null;
+  /** Scalar value, for matching map keys. */
+  value?: unknown;
+  /** For a map: key, value, key, value… For a sequence: the items. */
+  children: EventNode[];
+}
+
+/** The documents of a text as node trees with spans, or undefined when js-yaml cannot read it. */
+export function eventTrees(text: string): EventNode[] | undefined {
+  const root: EventNode = { start: 0, end: 0, kind: null, children: [] };
+  const stack: EventNode[] = [root];
+  try {
+    jsYaml.loadAll(text, () => undefined, {
+      schema: jsYaml.CORE_SCHEMA,
+      listener(event, state) {
+        if (event === 'open') {
+          stack.push({ start: state.position, end: state.position, kind: null, children: [] });
+          return;
+        }
+        const node = stack.pop()!;
+        node.end = state.position;
+        node.kind = state.kind;
+        if (state.kind === 'scalar') node.value = state.result;
+        trimSpan(text, node);
+        // A flow collection in block context is reported twice, once around the other.
+        const only = node.children.length === 1 ? node.children[0]! : undefined;
+        const parent = stack[stack.length - 1]!;
+        parent.children.push(only && only.kind === node.kind && only.start === node.start && only.end === node.end ? only : node);
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return root.children;
+}
+
+/** Events start before the spaces, comments and line breaks that precede a node; skip them. */
+function trimSpan(text: string, node: EventNode): void {
+  let s = node.start;
+  let e = node.end;
+  for (;;) {
+    const c = text.charCodeAt(s);
+    if (s < e && (c === 32 || c === 9 || c === 10 || c === 13)) s++;
+    else if (s < e && c === 35 /* # */ && (s === 0 || /\s/.test(text[s - 1]!))) {
+      while (s < e && text.charCodeAt(s) !== 10) s++;
+    } else break;
+  }
+  while (e > s && /\s/.test(text[e - 1]!)) e--;
+  if (node.kind === 'scalar' || node.kind === null) {
+    // A plain scalar's event ends after trailing spaces and a comment on its line.
+    const hash = text.slice(s, e).search(/\s#/);
+    if (hash !== -1 && !/^["']/.test(text[s]!)) e = s + hash;
+    while (e > s && /\s/.test(text[e - 1]!)) e--;
+  }
+  if ((node.kind === 'mapping' || node.kind === 'sequence') && node.children.length && text[s] !== '[' && text[s] !== '{') {
+    // A block collection ends with its last item, not with the comments that follow it.
+    e = Math.min(e, Math.max(...node.children.map((c) => c.end)));
+  }
+  node.start = s;
+  node.end = e;
+}
+
+/** The span of the node at `path` in an event tree, in the same terms as spanAt. */
+function eventSpanAt(doc: EventNode | undefined, path: Path): NodeSpan | undefined {
+  let node = doc;
+  let key: EventNode | undefined;
+  let exact = true;
+  for (const segment of path) {
+    if (!node) break;
+    let next: EventNode | undefined;
+    let nextKey: EventNode | undefined;
+    if (node.kind === 'mapping' && typeof segment === 'string') {
+      for (let i = 0; i + 1 < node.children.length; i += 2) {
+        if (node.children[i]!.kind === 'scalar' && String(node.children[i]!.value) === segment) {
+          nextKey = node.children[i];
+          next = node.children[i + 1];
+          break;
+        }
+      }
+    } else if (node.kind === 'sequence' && typeof segment === 'number') {
+      next = node.children[segment];
+    }
+    if (!next) {
+      exact = false;
+      break;
+    }
+    node = next;
+    key = nextKey;
+    if (next.kind === null) break; // `key:` with an empty value
+  }
+  if (!node) return undefined;
+  const span: NodeSpan = { exact, collection: node.kind === 'mapping' || node.kind === 'sequence' };
+  if (key) span.key = [key.start, key.end];
+  if (node.kind !== null) span.value = [node.start, node.end];
   return span;
 }
 
 /** Turns addresses in one file into ranges; parses the file with positions once, on demand. */
 export class Locator {
   private precise?: PreciseFile;
+  private events?: EventNode[] | null;
   private readonly lineStarts: number[];
 
   constructor(
@@ -67,12 +176,11 @@ export class Locator {
   }
 
   range(doc: number, path: Path, part: 'key' | 'value' = 'value'): Range {
-    const parsed = this.parsed().docs[doc];
-    if (!parsed) return this.lineRange(0);
-    const span = spanAt(parsed, path);
+    const span = this.span(doc, path);
+    if (!span) return this.lineRange(0);
     // A missing node is shown at the key of its closest existing parent.
     const wantKey = part === 'key' || !span.exact;
-    const chosen = (wantKey ? span.key ?? span.value : span.value ?? span.key) ?? documentStart(parsed);
+    const chosen = (wantKey ? span.key ?? span.value : span.value ?? span.key) ?? this.documentStart(doc);
     if (!chosen) return this.lineRange(0);
     const [start, end] = chosen;
     if (!wantKey && span.collection) {
@@ -91,6 +199,21 @@ export class Locator {
     let s = start;
     while (s < end && (this.text.charCodeAt(s) === 32 || this.text.charCodeAt(s) === 9)) s++;
     return { start: positionAt(this.lineStarts, s), end: positionAt(this.lineStarts, end) };
+  }
+
+  /** The node's span: from js-yaml's events when they can be had, else from the `yaml` document. */
+  span(doc: number, path: Path): NodeSpan | undefined {
+    if (!this.precise) {
+      if (this.events === undefined) this.events = usesAliases(this.text) ? null : eventTrees(this.text) ?? null;
+      if (this.events) return eventSpanAt(this.events[doc], path);
+    }
+    const parsed = this.parsed().docs[doc];
+    return parsed ? spanAt(parsed, path) : undefined;
+  }
+
+  private documentStart(doc: number): [number, number] | undefined {
+    const parsed = this.parsed().docs[doc];
+    return parsed ? documentStart(parsed) : undefined;
   }
 
   private parsed(): PreciseFile {

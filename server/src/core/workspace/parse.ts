@@ -181,7 +181,7 @@ function hasContentAfterMarker(text: string, from: number, to: number): boolean 
   return lineHasContent(text, from, to);
 }
 
-function usesAliases(text: string): boolean {
+export function usesAliases(text: string): boolean {
   return /(^|[\s[{,:-])&[^\s,[\]{}]/.test(text) && /(^|[\s[{,:-])\*[^\s,[\]{}]/.test(text);
 }
 
