@@ -12,12 +12,6 @@ export interface CommandIO {
 
 export const VERSION: string = pkg.version;
 
-const DOCS_BASE = `${pkg.repository.url.replace(/\.git$/, '')}/blob/main/docs/rules`;
-
-/** The page that explains a rule (docs/rules/<id>.md in the repository). */
-export function ruleDocUrl(ruleId: string): string {
-  return ruleId ? `${DOCS_BASE}/${ruleId}.md` : pkg.repository.url.replace(/\.git$/, '');
-}
 
 export function processIO(): CommandIO {
   const color = process.env.NO_COLOR === undefined && (process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : !!process.stdout.isTTY);

@@ -3,6 +3,9 @@
 
 import { UsageError } from './args';
 import { processIO, VERSION, type CommandIO } from './io';
+import { graphUsage, runGraph } from './graph';
+import { planUsage, runPlan } from './plan';
+import { runSla, slaUsage } from './sla';
 import { runValidate, validateUsage } from './validate';
 
 interface Command {
@@ -12,6 +15,9 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   validate: { usage: validateUsage, run: runValidate },
+  sla: { usage: slaUsage, run: runSla },
+  plan: { usage: planUsage, run: runPlan },
+  graph: { usage: graphUsage, run: runGraph },
 };
 
 export function usage(): string {

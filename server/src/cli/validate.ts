@@ -12,7 +12,8 @@ import { renderDiagnosticsText } from '../core/render/diagnostics-text';
 import { RULES } from '../core/rules';
 import { nowOption, oneOf, parse } from './args';
 import { inScope, openWorkspace } from './open';
-import { ruleDocUrl, VERSION, type CommandIO } from './io';
+import { ruleDocUrl } from '../core/rules/docs';
+import { VERSION, type CommandIO } from './io';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 

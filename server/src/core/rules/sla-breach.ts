@@ -24,11 +24,13 @@ export const slaBreach: Rule = {
       if (clock.state !== 'breached') return;
       const over = formatMinutes(clock.elapsedMinutes - clock.targetMinutes);
       const stopped = clock.stoppedAt !== undefined;
-      const how = stopped ? `took ${formatMinutes(clock.elapsedMinutes)}` : `has run ${formatMinutes(clock.elapsedMinutes)} and is still ${clock.pausedSince !== undefined ? 'paused' : 'running'}`;
+      const how = stopped
+        ? `took ${formatMinutes(clock.elapsedMinutes)} of working time`
+        : `has run ${formatMinutes(clock.elapsedMinutes)} of working time and is still ${clock.pausedSince !== undefined ? 'paused' : 'running'}`;
       ctx.report({
         code: 'sla-breach',
         at: { file: entity.file, doc: entity.doc, path },
-        message: `${name} breached: ${how} of working time against the ${entity.value.priority} target of ${formatMinutes(clock.targetMinutes)} (policy "${sla.policy.id}"), over by ${over}`,
+        message: `${name} breached: ${how} against the ${entity.value.priority} target of ${formatMinutes(clock.targetMinutes)} (policy "${sla.policy.id}"), over by ${over}`,
         related: [{ at: { file: sla.policy.file, doc: sla.policy.doc, path: ['targets', entity.value.priority, name] }, message: `${name} target` }],
       });
     };

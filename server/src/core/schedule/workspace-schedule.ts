@@ -40,3 +40,10 @@ export function todayIn(zone: string, nowMs: number): string {
     return new Date(nowMs).toISOString().slice(0, 10);
   }
 }
+
+/** Department id → name, for "waiting on Network" and the graph's lanes. */
+export function departmentNames(ws: Workspace): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const d of ws.entities('department')) if (typeof d.value.name === 'string') names[d.id] = d.value.name;
+  return names;
+}

@@ -23,7 +23,7 @@ let compiled: Map<Kind, ValidateFunction> | undefined;
 
 function validators(): Map<Kind, ValidateFunction> {
   if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true });
   ajv.addKeyword({ keyword: 'x-tam-ref' });
   ajv.addKeyword({ keyword: 'enumDescriptions' });
   ajv.addKeyword({

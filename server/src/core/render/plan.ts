@@ -1,0 +1,98 @@
+// `tam plan` output (spec §7): the forecast of each chain as text for a person — when it
+// finishes, whether that is late, what path decides it, and whose move it is now — and as the
+// JSON the spec fixes for machines.
+
+import type { ChainForecast, ScheduleResult, WaitingTask } from '../schedule/forecast';
+
+export interface PlanTextOptions {
+  /** Department id → display name ("waiting on Network: …"); the id when absent. */
+  departmentNames?: Record<string, string>;
+  /** "Now" as YYYY-MM-DD: due dates of another year are then written with their year. */
+  today?: string;
+}
+
+/** Spec §7 `tam plan --format json`; fields after `criticalPath` are additions. */
+export interface PlanJson {
+  chains: PlanJsonChain[];
+}
+export interface PlanJsonChain {
+  id: string;
+  deadline: string | null;
+  forecastFinish: string | null;
+  late: boolean;
+  criticalPath: string[];
+  title: string;
+  lateByWorkingDays: number;
+  waitingOn: { task: string; department: string; due: string | null; daysOverdue: number }[];
+  /** Task keys of a dependency cycle through the chain, each depending on the next. */
+  cycle?: string[];
+}
+
+function chainsOf(results: ScheduleResult | readonly ChainForecast[]): readonly ChainForecast[] {
+  return Array.isArray(results) ? results : (results as ScheduleResult).chains;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function waitingLine(w: WaitingTask, options: PlanTextOptions): string {
+  const dept = options.departmentNames?.[w.department] ?? w.department;
+  const parts = [`waiting on ${dept}: ${w.task}`];
+  if (w.status === 'blocked') parts[0] += ' (blocked)';
+  if (w.due) parts.push(`due ${options.today && options.today.slice(0, 4) !== w.due.slice(0, 4) ? w.due : w.due.slice(5)}`);
+  if (w.daysOverdue > 0) parts.push(`${plural(w.daysOverdue, 'day')} overdue`);
+  return parts.join(', ');
+}
+
+/** The plan for people: a paragraph per chain. */
+export function renderPlanText(results: ScheduleResult | readonly ChainForecast[], options: PlanTextOptions = {}): string {
+  const chains = chainsOf(results);
+  if (!chains.length) return 'No chains to plan.\n';
+  const blocks = chains.map((c) => {
+    const lines = [c.title && c.title !== c.id ? `${c.id} — ${c.title}` : c.id];
+    if (c.cycle) {
+      // Written in the order the work would have to happen: each task before the next.
+      const order = [...c.cycle].reverse();
+      lines.push(`  no forecast: dependency cycle ${[...order, order[0]].join(' → ')}`);
+      return lines.join('\n');
+    }
+    if (!c.forecastFinish) {
+      lines.push('  no tasks to forecast');
+      return lines.join('\n');
+    }
+    const finished = [...c.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled');
+    let when = `${finished ? 'finished' : 'forecast'} ${c.forecastFinish}`;
+    if (!c.deadline) when += ', no deadline';
+    else if (c.late) when += `, deadline ${c.deadline}: late by ${plural(c.lateByWorkingDays, 'working day')}`;
+    else when += `, deadline ${c.deadline}: on time`;
+    lines.push(`  ${when}`);
+    if (c.criticalPath.length) lines.push(`  critical path: ${c.criticalPath.join(' → ')}`);
+    for (const w of c.waitingOn) lines.push(`  ${waitingLine(w, options)}`);
+    if (c.unscheduledPredecessors.length) {
+      lines.push(`  not counted: ${c.unscheduledPredecessors.join(', ')} (in a dependency cycle)`);
+    }
+    return lines.join('\n');
+  });
+  return blocks.join('\n\n') + '\n';
+}
+
+/** `tam plan --format json`: exactly the fields of spec §7, then additions. */
+export function planJson(results: ScheduleResult | readonly ChainForecast[]): PlanJson {
+  return {
+    chains: chainsOf(results).map((c) => {
+      const out: PlanJsonChain = {
+        id: c.id,
+        deadline: c.deadline ?? null,
+        forecastFinish: c.forecastFinish ?? null,
+        late: c.late,
+        criticalPath: [...c.criticalPath],
+        title: c.title,
+        lateByWorkingDays: c.lateByWorkingDays,
+        waitingOn: c.waitingOn.map((w) => ({ task: w.task, department: w.department, due: w.due ?? null, daysOverdue: w.daysOverdue })),
+      };
+      if (c.cycle) out.cycle = [...c.cycle];
+      return out;
+    }),
+  };
+}

@@ -1,0 +1,38 @@
+// The SLA report of a whole workspace at "now": every valid incident's clocks as rows, grouped
+// as asked. The CLI prints it, the language server sends it to the SLA Summary webview, so
+// both show the same figures.
+
+import type { Priority } from '../model';
+import { parseTimestamp } from '../time/timestamp';
+import { workspaceZone } from '../schedule/workspace-schedule';
+import type { Workspace } from '../workspace/workspace';
+import { incidentSla } from './incident-clocks';
+import { buildSlaReport, type SlaReport, type SlaReportOptions, type SlaRow } from './report';
+
+export function slaRows(ws: Workspace, nowMs: number, inScope: (file: string) => boolean = () => true): SlaRow[] {
+  const rows: SlaRow[] = [];
+  for (const incident of ws.entities('incident')) {
+    if (!inScope(incident.file)) continue;
+    const sla = incidentSla(ws, incident, nowMs);
+    const opened = parseTimestamp(incident.value.opened);
+    if (!sla || opened === undefined) continue;
+    const v = incident.value;
+    rows.push({
+      id: incident.id,
+      project: v.project,
+      department: typeof v.department === 'string' ? v.department : undefined,
+      priority: v.priority as Priority,
+      opened,
+      openedText: v.opened,
+      clocks: sla.clocks,
+      causeCategory: typeof v.cause?.category === 'string' ? v.cause.category : undefined,
+      title: v.title,
+      file: incident.file,
+    });
+  }
+  return rows;
+}
+
+export function workspaceSlaReport(ws: Workspace, nowMs: number, options: Omit<SlaReportOptions, 'timezone'> = {}, inScope?: (file: string) => boolean): SlaReport {
+  return buildSlaReport(slaRows(ws, nowMs, inScope), { ...options, timezone: workspaceZone(ws) });
+}
