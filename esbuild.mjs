@@ -23,6 +23,7 @@ const node = {
 const builds = [
   { ...node, entryPoints: ['server/src/cli/tam.ts'], outfile: 'dist/tam.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['server/src/core/workspace/build-worker.ts'], outfile: 'dist/build-worker.js' },
 ].filter((b) => existsSync(b.entryPoints[0]));
 
 if (watch) {

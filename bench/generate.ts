@@ -66,6 +66,7 @@ export function generateWorkspace(dir: string, options: GenerateOptions): { file
     write(`projects/${p}/project.yaml`, `kind: project\nid: ${p}\nname: Customer ${i}\nclient: Customer ${i} LLC\ntam: tam${i % 10}\nsla_policy: ${i % 3 === 0 ? 'premium' : 'standard'}\ndepartments: [network, vmware, unix]\n`);
   }
   const start = Date.parse('2026-01-05T09:00:00Z');
+  const postmortems: { id: string; project: string; published: number }[] = [];
   for (let n = 0; n < options.incidents; n++) {
     const project = pick(projects);
     const id = `INC-2026-${String(n + 1).padStart(5, '0')}`;
@@ -85,7 +86,9 @@ export function generateWorkspace(dir: string, options: GenerateOptions): { file
       step(600);
       entry('in_progress', 'Window agreed');
     }
-    if (random() < 0.9) {
+    // Older incidents are resolved; the last few days' may still be open, as in real life.
+    const recent = opened > Date.parse('2026-11-21T00:00:00Z');
+    if (!recent || random() < 0.5) {
       step(240);
       entry('resolved', 'Service restored');
       if (random() < 0.05) {
@@ -94,12 +97,21 @@ export function generateWorkspace(dir: string, options: GenerateOptions): { file
         step(120);
         entry('resolved', 'Fixed for good');
       }
+      const resolvedAt = t;
       step(60);
       entry('closed', 'Confirmed by the customer');
+      if (priority === 'P1' && random() < 0.9) postmortems.push({ id, project, published: resolvedAt + 86_400_000 });
     }
+    const pm = postmortems.length && postmortems[postmortems.length - 1]!.id === id ? `postmortem: pm-${id.toLowerCase()}\n` : '';
     write(
       `projects/${project}/incidents/${id}.yaml`,
-      `kind: incident\nid: ${id}\nproject: ${project}\ntitle: ${pick(TITLES)}\npriority: ${priority}\nopened: ${iso(opened)}\ndepartment: ${pick(DEPARTMENTS)}\ncause:\n  category: ${pick(CAUSES)}\n  description: Found during the investigation\ntimeline:\n${entries.join('')}`,
+      `kind: incident\nid: ${id}\nproject: ${project}\ntitle: ${pick(TITLES)}\npriority: ${priority}\nopened: ${iso(opened)}\ndepartment: ${pick(DEPARTMENTS)}\ncause:\n  category: ${pick(CAUSES)}\n  description: Found during the investigation\n${pm}timeline:\n${entries.join('')}`,
+    );
+  }
+  for (const pm of postmortems) {
+    write(
+      `projects/${pm.project}/postmortems/pm-${pm.id.toLowerCase()}.yaml`,
+      `kind: postmortem\nid: pm-${pm.id.toLowerCase()}\nincident: ${pm.id}\nsummary: Service was degraded and restored\nroot_cause: A failed component\npublished: ${iso(pm.published)}\naction_items:\n  - id: a1\n    title: Add monitoring for the failed component\n    owner: tam0\n    due: 2026-12-15\n    status: open\n`,
     );
   }
   for (let c = 0; c < options.chains; c++) {

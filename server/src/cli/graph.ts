@@ -17,7 +17,7 @@ export const graphUsage = `tam graph CHAIN_FILE_OR_ID [DIR] [--format mermaid|ga
 Prints a task chain as a Mermaid flowchart (or, with --format gantt, a gantt chart of its
 forecast). CHAIN is a chain file, or a chain id looked up in DIR (default: the current folder).`;
 
-export function runGraph(argv: string[], io: CommandIO): number {
+export async function runGraph(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, { format: { type: 'string', short: 'f' }, now: { type: 'string' } }, 2);
   const format = oneOf('format', values.format, ['mermaid', 'gantt'] as const, 'mermaid');
   const now = nowOption(values.now);
@@ -25,7 +25,7 @@ export function runGraph(argv: string[], io: CommandIO): number {
   if (!target) throw new UsageError('name a chain: a chain file or a chain id');
 
   const isFile = fs.existsSync(target) && fs.statSync(target).isFile();
-  const { ws, root } = openWorkspace(isFile ? path.dirname(target) : positionals[1]);
+  const { ws, root } = await openWorkspace(isFile ? path.dirname(target) : positionals[1]);
   let chain: Entity | undefined;
   if (isFile) {
     const file = path.relative(root, path.resolve(target)).split(path.sep).join('/');

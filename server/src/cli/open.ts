@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSystemHost } from '../core/workspace/host';
+import { buildFilesInParallel } from '../core/workspace/parallel';
 import { findWorkspaceRoot } from '../core/workspace/root';
 import { Workspace } from '../core/workspace/workspace';
 import { UsageError } from './args';
@@ -15,7 +16,7 @@ export interface OpenedWorkspace {
   scope: string;
 }
 
-export function openWorkspace(dir: string | undefined): OpenedWorkspace {
+export async function openWorkspace(dir: string | undefined): Promise<OpenedWorkspace> {
   const target = path.resolve(dir ?? '.');
   let stat: fs.Stats;
   try {
@@ -32,7 +33,12 @@ export function openWorkspace(dir: string | undefined): OpenedWorkspace {
   const root = findWorkspaceRoot(target);
   if (!root) throw new UsageError(`"${dir ?? '.'}" is not in a TAM workspace: no tam.yaml there or in any folder above it`);
   const ws = new Workspace(new FileSystemHost(root));
-  ws.loadAll();
+  const files = ws.startLoading();
+  // Bundled, the worker sits beside this file; from sources (tests) the calling thread does it all.
+  const worker = path.join(__dirname, 'build-worker.js');
+  for (const { file, record } of await buildFilesInParallel(root, files, __filename.endsWith('.js') ? worker : undefined)) {
+    ws.addBuilt(file, record);
+  }
   const scope = path.relative(root, target).split(path.sep).join('/');
   return { ws, root, scope };
 }

@@ -13,11 +13,11 @@ export const planUsage = `tam plan [DIR] [--chain ID] [--now TS] [--format text|
 Forecasts every task chain from now (or --now): when it finishes, whether that is after its
 deadline, the critical path, and which department each open chain is waiting on.`;
 
-export function runPlan(argv: string[], io: CommandIO): number {
+export async function runPlan(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, { chain: { type: 'string' }, now: { type: 'string' }, format: { type: 'string', short: 'f' } }, 1);
   const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
   const now = nowOption(values.now);
-  const { ws, scope } = openWorkspace(positionals[0]);
+  const { ws, scope } = await openWorkspace(positionals[0]);
   const schedule = workspaceSchedule(ws, now);
   let chains = schedule.chains.filter((c) => {
     const entity = ws.get('chain', c.id);

@@ -15,7 +15,7 @@ Response and resolution SLA per group: met %, median and 90th percentile times (
 time of each policy's calendar), open and paused incidents, and the breaches with their causes.
 --from and --to select incidents by their opening date, both inclusive.`;
 
-export function runSla(argv: string[], io: CommandIO): number {
+export async function runSla(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(
     argv,
     { now: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, by: { type: 'string' }, format: { type: 'string', short: 'f' } },
@@ -29,7 +29,7 @@ export function runSla(argv: string[], io: CommandIO): number {
     if (value !== undefined && !isDate(value)) throw new UsageError(`--${name} must be a date like 2026-11-01, not "${value}"`);
   }
   if (values.from && values.to && values.from > values.to) throw new UsageError(`--from ${values.from} is after --to ${values.to}`);
-  const { ws, scope } = openWorkspace(positionals[0]);
+  const { ws, scope } = await openWorkspace(positionals[0]);
   const report = workspaceSlaReport(ws, now, { by, from: values.from, to: values.to }, (file) => inScope(scope, file));
   switch (format) {
     case 'json':

@@ -23,11 +23,11 @@ Checks every entity of the workspace in DIR (default: the current folder): schem
 dependency cycles, timelines, SLA breaches, postmortems, stale docs, deadlines.
 Exit code: 0 no errors, 1 errors found, 2 could not run.`;
 
-export function runValidate(argv: string[], io: CommandIO): number {
+export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(argv, { format: { type: 'string', short: 'f' }, now: { type: 'string' } }, 1);
   const format = oneOf('format', values.format, FORMATS, 'text');
   const now = nowOption(values.now);
-  const { ws, root, scope } = openWorkspace(positionals[0]);
+  const { ws, root, scope } = await openWorkspace(positionals[0]);
 
   const results = check(ws, { now });
   const diagnostics: Diagnostic[] = [];

@@ -36,9 +36,25 @@ export class DayCalendar {
     if (!doc.working_hours) {
       for (const d of WEEKDAYS) perDay.set(d, 1440);
     } else {
+      // Overlapping slots of a day count once, as in working-time.ts.
+      const slots = new Map<Weekday, [number, number][]>();
       for (const slot of doc.working_hours) {
-        const length = Math.max(0, clockMinutes(slot.to) - clockMinutes(slot.from));
-        for (const d of slot.days) perDay.set(d, (perDay.get(d) ?? 0) + length);
+        for (const d of slot.days) {
+          const list = slots.get(d) ?? [];
+          list.push([clockMinutes(slot.from), clockMinutes(slot.to)]);
+          slots.set(d, list);
+        }
+      }
+      for (const [day, list] of slots) {
+        list.sort((a, b) => a[0] - b[0]);
+        let total = 0;
+        let reach = 0;
+        for (const [from, to] of list) {
+          const start = Math.max(from, reach);
+          if (to > start) total += to - start;
+          reach = Math.max(reach, to);
+        }
+        perDay.set(day, total);
       }
     }
     this.minutesByWeekday = perDay;

@@ -52,8 +52,20 @@ export interface IncidentSla {
   via: ResolvedPolicy['via'];
 }
 
-/** The clocks of a valid incident, or undefined when its policy or calendar cannot be used. */
+/**
+ * The clocks of a valid incident, or undefined when its policy or calendar cannot be used.
+ * Several rules, the hover and the report ask for the same incident: computed once per
+ * workspace version and "now".
+ */
 export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
+  const cache = ws.memo(`incident-sla@${nowMs}`, () => new Map<Entity, IncidentSla | undefined>());
+  if (cache.has(incident)) return cache.get(incident);
+  const sla = computeIncidentSla(ws, incident, nowMs);
+  cache.set(incident, sla);
+  return sla;
+}
+
+function computeIncidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
   if (!incident.valid) return undefined;
   const resolved = resolvePolicy(ws, incident);
   if (!resolved?.policy.valid) return undefined;

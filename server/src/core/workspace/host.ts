@@ -109,15 +109,27 @@ export class FileSystemHost implements WorkspaceHost {
   }
 
   readFile(file: string): ReadResult {
-    const full = path.join(this.root, file);
+    // open, fstat, read, close: the size is known before reading, with no extra path lookup
+    // (this runs for each of 10 000 files).
+    let fd: number | undefined;
     try {
-      const st = fs.statSync(full);
-      if (st.size > MAX_FILE_BYTES) {
-        return { problem: `file is too large to check (${formatBytes(st.size)}; the limit is ${formatBytes(MAX_FILE_BYTES)})` };
+      fd = fs.openSync(path.join(this.root, file), 'r');
+      const size = fs.fstatSync(fd).size;
+      if (size > MAX_FILE_BYTES) {
+        return { problem: `file is too large to check (${formatBytes(size)}; the limit is ${formatBytes(MAX_FILE_BYTES)})` };
       }
-      return decodeText(fs.readFileSync(full));
+      const bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = fs.readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return decodeText(bytes.subarray(0, read));
     } catch (e) {
       return { problem: `cannot read file: ${errorText(e)}` };
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 }

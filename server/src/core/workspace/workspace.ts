@@ -50,11 +50,30 @@ export class Workspace {
 
   /** Reads every file of the workspace from the host. */
   loadAll(): void {
+    for (const file of this.startLoading()) this.refresh(file);
+  }
+
+  /**
+   * Starts a full load: reads tam.yaml (whose `ignore:` decides what else is read) and returns
+   * the other files to read, for a caller that builds their records elsewhere (worker threads)
+   * and hands them over with `addBuilt`.
+   */
+  startLoading(): string[] {
     this.clear();
     this.refresh(ROOT_FILE);
     const { files, problems } = this.host.listFiles(this.config.ignore);
     this.listProblems = problems;
-    for (const file of files) if (file !== ROOT_FILE) this.refresh(file);
+    return files.filter((f) => f !== ROOT_FILE);
+  }
+
+  /** Adds a record built elsewhere (undefined: the file is YAML but not part of the workspace). */
+  addBuilt(file: string, record: FileRecord | undefined): Set<string> {
+    const touched = this.remove(file);
+    if (record) this.add(record);
+    else this.foreign.add(file);
+    for (const e of record?.entities ?? []) touched.add(e.key);
+    this.changed();
+    return touched;
   }
 
   /** Re-reads one file from the host (created, changed or deleted). Returns the entity keys it touched. */
@@ -66,20 +85,11 @@ export class Workspace {
   }
 
   setText(file: string, text: string): Set<string> {
-    const touched = this.remove(file);
-    const record = buildRecord(file, text);
-    if (record) this.add(record);
-    else this.foreign.add(file);
-    for (const e of record?.entities ?? []) touched.add(e.key);
-    this.changed();
-    return touched;
+    return this.addBuilt(file, buildRecord(file, text));
   }
 
   setProblem(file: string, problem: string): Set<string> {
-    const touched = this.remove(file);
-    this.add({ file, readProblem: problem, entities: [], refs: [], local: [], suppressions: [] });
-    this.changed();
-    return touched;
+    return this.addBuilt(file, { file, readProblem: problem, entities: [], refs: [], local: [], suppressions: [] });
   }
 
   delete(file: string): Set<string> {
