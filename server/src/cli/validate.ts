@@ -10,35 +10,42 @@ import { diagnosticsJunit } from '../core/render/diagnostics-junit';
 import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
 import { renderDiagnosticsText } from '../core/render/diagnostics-text';
 import { RULES } from '../core/rules';
-import { nowOption, oneOf, parse } from './args';
+import { diffFiles, GitError, readTreeAtRef } from '../core/git/git';
+import { buildRecord, type Workspace } from '../core/workspace/workspace';
+import { nowOption, oneOf, parse, UsageError } from './args';
 import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
 import { VERSION, type CommandIO } from './io';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
-export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS]
+export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS] [--changed [--base REF]]
 
 Checks every entity of the workspace in DIR (default: the current folder): schema, references,
 dependency cycles, timelines, SLA breaches, postmortems, stale docs, deadlines.
+--changed reports only the files changed since REF (default HEAD; untracked files included)
+and the files those changes affect, while references still resolve across the workspace:
+the check for a pre-commit hook.
 Exit code: 0 no errors, 1 errors found, 2 could not run.`;
 
 export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parse(argv, { format: { type: 'string', short: 'f' }, now: { type: 'string' } }, 1);
+  const { values, positionals } = parse(
+    argv,
+    { format: { type: 'string', short: 'f' }, now: { type: 'string' }, changed: { type: 'boolean' }, base: { type: 'string' } },
+    1,
+  );
   const format = oneOf('format', values.format, FORMATS, 'text');
   const now = nowOption(values.now);
+  if (values.base !== undefined && !values.changed) throw new UsageError('--base goes with --changed');
   const { ws, root, scope } = await openWorkspace(positionals[0]);
+  const only = values.changed ? filesToCheck(ws, root, values.base ?? 'HEAD') : undefined;
+  const wanted = (file: string): boolean => inScope(scope, file) && (!only || only.has(file));
 
-  const results = check(ws, { now });
+  const results = check(ws, { now }, only);
   const diagnostics: Diagnostic[] = [];
-  const files: string[] = [];
-  for (const [file, list] of results) {
-    if (!inScope(scope, file)) continue;
-    files.push(file);
-    diagnostics.push(...list);
-  }
+  for (const [file, list] of results) if (wanted(file)) diagnostics.push(...list);
   diagnostics.sort(compareDiagnostics);
-  const checkedFiles = [...ws.files()].filter((r) => inScope(scope, r.file));
+  const checkedFiles = [...ws.files()].filter((r) => wanted(r.file));
   const entities = checkedFiles.reduce((n, r) => n + r.entities.filter((e) => e.kind !== 'task').length, 0);
   const summary = summarize(diagnostics, checkedFiles.length, entities);
   const fromCwd = (file: string): string => toPosix(path.relative(io.cwd, path.join(root, file))) || '.';
@@ -61,6 +68,34 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text, { color: io.color }, fromCwd));
   }
   return summary.errors > 0 ? 1 : 0;
+}
+
+/**
+ * The files a change since `base` can affect: the changed files themselves, and every file
+ * whose diagnostics depend on what they define or defined (a deleted department breaks the
+ * chains that name it).
+ */
+function filesToCheck(ws: Workspace, root: string, base: string): Set<string> {
+  let changes;
+  try {
+    changes = diffFiles(root, base);
+  } catch (e) {
+    if (e instanceof GitError) throw new UsageError(`--changed: ${e.message}`);
+    throw e;
+  }
+  const present = changes.filter((c) => c.status !== 'deleted').map((c) => c.path);
+  const keys = new Set<string>();
+  for (const file of present) for (const e of ws.file(file)?.entities ?? []) keys.add(e.key);
+  // What a changed or deleted file defined before counts too: a renamed id breaks its users.
+  const before = changes.filter((c) => c.status !== 'added' && c.status !== 'untracked').map((c) => c.oldPath ?? c.path);
+  if (before.length) {
+    const atBase = readTreeAtRef(root, base);
+    for (const file of before) {
+      const text = atBase.get(file);
+      for (const e of (text !== undefined ? buildRecord(file, text)?.entities : undefined) ?? []) keys.add(e.key);
+    }
+  }
+  return ws.affectedBy(present.filter((f) => ws.file(f)), keys);
 }
 
 function withFile(d: Diagnostic, map: (f: string) => string): Diagnostic {
