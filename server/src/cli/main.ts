@@ -3,8 +3,10 @@
 
 import { UsageError } from './args';
 import { processIO, VERSION, type CommandIO } from './io';
+import { docsUsage, runDocs } from './docs';
 import { graphUsage, runGraph } from './graph';
 import { planUsage, runPlan } from './plan';
+import { reviewUsage, runReview } from './review';
 import { runSla, slaUsage } from './sla';
 import { runValidate, validateUsage } from './validate';
 
@@ -18,6 +20,8 @@ const COMMANDS: Record<string, Command> = {
   sla: { usage: slaUsage, run: runSla },
   plan: { usage: planUsage, run: runPlan },
   graph: { usage: graphUsage, run: runGraph },
+  review: { usage: reviewUsage, run: runReview },
+  docs: { usage: docsUsage, run: runDocs },
 };
 
 export function usage(): string {

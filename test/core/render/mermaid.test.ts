@@ -73,7 +73,7 @@ describe('chainFlowchart', () => {
         ['n1', ['Create VMs', 'vm · in progress', '11-02 → 11-04']],
         ['n4', ['Hyper-V fallback', 'hyperv · cancelled']],
         ['n3', ['Install OS', 'os · to do', '11-05']],
-        ['x0', ['backup/policy', 'Backup policy', 'in progress · 11-02']],
+        ['x0', ['backup/policy', 'Backup policy', 'in progress · 11-04']],
       ],
     );
   });

@@ -194,7 +194,7 @@ tasks:
     ]);
   });
 
-  it('a task in progress counts its estimate from started, but does not finish before today', () => {
+  it('a task in progress is not done, so it is forecast from today with its estimate as the remaining work (spec §5)', () => {
     const [chain] = forecast(
       `
 kind: chain
@@ -208,7 +208,8 @@ tasks:
 `,
       '2026-11-10',
     ).chains;
-    assert.deepEqual(dates(chain!), ['overrun 2026-11-05..2026-11-10', 'running 2026-11-09..2026-11-13', 'os 2026-11-16..2026-11-16']);
+    // Today is Tue 10th: overrun (3d) Tue–Thu, running (5d) Tue–Mon 16th, os the next working day.
+    assert.deepEqual(dates(chain!), ['overrun 2026-11-10..2026-11-12', 'running 2026-11-10..2026-11-16', 'os 2026-11-17..2026-11-17']);
     assert.equal(chain!.tasks.get('running')!.basis, 'in_progress');
   });
 

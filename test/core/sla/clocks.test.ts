@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { WorkingTime } from '../../../server/src/core/calendar/working-time';
 import type { CalendarDoc, IncidentDoc, SlaPolicyDoc, TimelineEntry } from '../../../server/src/core/model';
-import { computeClocks, type Clock, type IncidentClocks } from '../../../server/src/core/sla/clocks';
+import { computeClocks, isBreached, type Clock, type IncidentClocks } from '../../../server/src/core/sla/clocks';
 import { parseTimestamp } from '../../../server/src/core/time/timestamp';
 
 const office = new WorkingTime(
@@ -137,7 +137,7 @@ test('paused at now: 1h counted, paused since 11:00', () => {
   assert.equal(c.resolvedAt, undefined);
 });
 
-test('paused after the target has passed is breached, and still says since when it is paused', () => {
+test('paused after the target has passed is paused (spec §4), and still a breach', () => {
   const c = clocks(
     `priority: P1
 opened: 2026-11-03T10:00:00+03:00
@@ -148,12 +148,13 @@ timeline:
     '2026-11-03T16:00:00+03:00',
   );
   assert.deepEqual(show(c.resolution), {
-    state: 'breached',
+    state: 'paused',
     elapsed: 270,
     target: 240,
     breachedAt: '2026-11-03 14:00',
     pausedSince: '2026-11-03 14:30',
   });
+  assert.equal(isBreached(c.resolution), true);
 });
 
 test('a custom pause_on pauses on its statuses only', () => {
@@ -399,7 +400,9 @@ function consistent(c: Clock, now: number, wall: number): boolean {
   return (
     c.elapsedMinutes >= 0 &&
     c.elapsedMinutes <= Math.ceil(wall / 60_000) &&
-    (c.state === 'breached') === over &&
+    // A paused clock says paused (spec §4), even over its target; otherwise the state follows the numbers.
+    (c.state === 'paused' ? c.pausedSince !== undefined : (c.state === 'breached') === over) &&
+    isBreached(c) === over &&
     (c.breachedAt === undefined) === !over &&
     (c.breachedAt === undefined || c.breachedAt <= now) &&
     (c.stoppedAt === undefined || c.pausedSince === undefined)

@@ -3,7 +3,7 @@
 
 import { formatMinutes } from '../time/duration';
 import { parseTimestamp } from '../time/timestamp';
-import type { Clock } from '../sla/clocks';
+import { isBreached, type Clock } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
 import type { Rule } from './rule';
 
@@ -21,7 +21,7 @@ export const slaBreach: Rule = {
       return index === -1 ? ['opened'] : ['timeline', index, 'at'];
     };
     const report = (name: 'response' | 'resolution', clock: Clock, path: (string | number)[]) => {
-      if (clock.state !== 'breached') return;
+      if (!isBreached(clock)) return;
       const over = formatMinutes(clock.elapsedMinutes - clock.targetMinutes);
       const stopped = clock.stoppedAt !== undefined;
       const how = stopped

@@ -13,9 +13,10 @@
 // - A done task keeps its actual dates. Without `finished` it is taken as finished on its
 //   estimate counted from `started`, else on its `due`, never later than today; without
 //   `started` it is taken as started its estimate before it finished.
-// - A task that is not done but has `started` (or is `in_progress`) started that day (today
-//   when `in_progress` has no `started`) and finishes after its estimate, but not before
-//   today. It is not held back by its predecessors any more: it has started.
+// - A task that is not done starts, as spec §5 says, at the later of today and the working day
+//   after its predecessors' forecast finish, and ends after its estimate — also when it is
+//   `in_progress` (its estimate is then read as the work that remains: a TAM who wants a
+//   shorter forecast lowers the estimate). Only `todo` and `blocked` tasks also honour `start`.
 // - Any other task (`todo`, `blocked`) starts on the first working day of its calendar on or
 //   after the latest of: today, its `start`, and the working day after its predecessors finish.
 // - A cancelled task takes no time and holds nothing up itself; its successors still wait for
@@ -552,15 +553,12 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
       }
       const start = Math.min(started ?? startFor(cal, finish, effort), finish);
       slot = { start, finish, basis: 'actual', driver: ready !== undefined && ready === cal.onOrAfter(start) ? latest : -1 };
-    } else if (started !== undefined || task.status === 'in_progress') {
-      const start = started ?? cal.onOrAfter(today);
-      const finish = Math.max(finishFrom(cal, cal.onOrAfter(start), effort), cal.onOrAfter(today));
-      slot = { start, finish, basis: 'in_progress', driver: ready !== undefined && ready === cal.onOrAfter(start) ? latest : -1 };
     } else {
-      const planned = dayOf(task.start);
+      const planned = task.status === 'in_progress' ? undefined : dayOf(task.start);
       const earliest = Math.max(today, planned ?? today);
       const start = cal.onOrAfter(Math.max(earliest, ready ?? earliest));
-      slot = { start, finish: finishFrom(cal, start, effort), basis: 'forecast', driver: ready !== undefined && ready >= cal.onOrAfter(earliest) ? latest : -1 };
+      const basis = task.status === 'in_progress' ? 'in_progress' : 'forecast';
+      slot = { start, finish: finishFrom(cal, start, effort), basis, driver: ready !== undefined && ready >= cal.onOrAfter(earliest) ? latest : -1 };
     }
     slots[v] = slot;
   }

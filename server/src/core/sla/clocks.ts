@@ -6,8 +6,9 @@
 // - Elapsed minutes are reported rounded UP to whole minutes. With whole-minute targets,
 //   "exact elapsed > target" holds exactly when "rounded-up elapsed > target", so the numbers
 //   shown always agree with the state (30m 20s against a 30m target shows 31 > 30, breached).
-// - A clock that is paused, or still running, after its target has passed is `breached`: the
-//   breach has happened and cannot be undone. `pausedSince` still tells that it is paused.
+// - A running clock over its target is `breached`; a paused one is `paused` whatever its
+//   elapsed time (spec §4: "a paused one is paused"). A breach that happened before the pause
+//   is still a breach: `isBreached` says so from the numbers, and the rule and the report use it.
 // - A `closed` entry neither stops nor reopens a clock (spec §4 names only `resolved` as the
 //   stop, and excludes `closed` from reopening): after `resolved` it keeps the clock stopped; it
 //   ends a pause like any next entry; an incident closed without ever being resolved keeps its
@@ -82,8 +83,8 @@ class Counter {
     const over = this.elapsedMs > this.targetMs;
     let state: ClockState;
     if (phase === 'stopped') state = over ? 'breached' : 'met';
-    else if (over) state = 'breached';
-    else state = phase;
+    else if (phase === 'paused') state = 'paused';
+    else state = over ? 'breached' : 'running';
     const clock: Clock = {
       state,
       elapsedMinutes: Math.ceil(this.elapsedMs / MINUTE),
@@ -97,6 +98,11 @@ class Counter {
     }
     return clock;
   }
+}
+
+/** Whether the clock has gone over its target, whatever its state (a paused clock may have). */
+export function isBreached(clock: Clock): boolean {
+  return clock.elapsedMinutes > clock.targetMinutes;
 }
 
 export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time: WorkingTime, nowMs: number): IncidentClocks {

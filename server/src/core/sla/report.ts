@@ -20,7 +20,7 @@ import { IANAZone } from 'luxon';
 import type { Priority } from '../model';
 import { isDate, utcMsToDate } from '../time/timestamp';
 import { WorkingTime } from '../calendar/working-time';
-import type { Clock, IncidentClocks } from './clocks';
+import { isBreached, type Clock, type IncidentClocks } from './clocks';
 
 export type SlaGroupBy = 'project' | 'department' | 'priority' | 'month';
 export type SlaClockName = 'response' | 'resolution';
@@ -158,7 +158,7 @@ export function buildSlaReport(rows: readonly SlaRow[], options: SlaReportOption
   for (const incident of incidents) {
     for (const name of ['response', 'resolution'] as const) {
       const clock = incident.clocks[name];
-      if (clock.state === 'breached') breaches.push(breachOf(incident, name, clock));
+      if (isBreached(clock)) breaches.push(breachOf(incident, name, clock));
     }
   }
 
@@ -243,8 +243,8 @@ function clockStats(clocks: readonly Clock[]) {
   let breached = 0;
   const took: number[] = [];
   for (const clock of clocks) {
-    if (clock.state === 'met') met++;
-    else if (clock.state === 'breached') breached++;
+    if (isBreached(clock)) breached++;
+    else if (clock.state === 'met') met++;
     if (clock.stoppedAt !== undefined) took.push(clock.elapsedMinutes);
   }
   took.sort((a, b) => a - b);

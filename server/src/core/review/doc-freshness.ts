@@ -1,0 +1,60 @@
+// How current each project document is: reviewed within its interval (`review_every`, else the
+// workspace's `doc_review_every`, else 180 days), overdue, or never reviewed. The same reading
+// as the `stale-doc` rule, as data, for `tam review` (docs reviewed or gone stale) and for the
+// freshness table of `tam docs`.
+
+import { elapsedMs } from '../time/duration';
+import { dateToUtcMs, isDate, utcMsToDate } from '../time/timestamp';
+import type { Entity } from '../workspace/entities';
+import type { Workspace } from '../workspace/workspace';
+import { textOf } from './compare';
+
+const DEFAULT_REVIEW_EVERY = '180d';
+const DAY = 86_400_000;
+
+/** `unknown`: the interval or the review date does not read (the schema reports it). */
+export type Freshness = 'fresh' | 'stale' | 'never-reviewed' | 'unknown';
+
+export interface DocFreshness {
+  project: string;
+  /** `path`, else `title`, else "document N": how the entry is told apart from the others. */
+  key: string;
+  path: string | null;
+  title: string;
+  owner: string | null;
+  reviewed: string | null;
+  reviewEvery: string;
+  /** The date its next review is due. */
+  dueOn: string | null;
+  state: Freshness;
+}
+
+export function docFreshness(ws: Workspace, project: Entity, now: number): DocFreshness[] {
+  const docs: unknown = project.value.docs;
+  if (!Array.isArray(docs)) return [];
+  const fallback = textOf(ws.config.doc?.doc_review_every) ?? DEFAULT_REVIEW_EVERY;
+  const out: DocFreshness[] = [];
+  docs.forEach((doc, index) => {
+    if (typeof doc !== 'object' || doc === null) return;
+    const path = textOf(doc.path);
+    const title = textOf(doc.title) ?? path ?? `document ${index + 1}`;
+    const reviewEvery = typeof doc.review_every === 'string' ? doc.review_every : fallback;
+    const reviewed = textOf(doc.reviewed);
+    const interval = elapsedMs(reviewEvery);
+    let state: Freshness = 'unknown';
+    let dueOn: string | null = null;
+    if (interval !== undefined && reviewed === null) state = 'never-reviewed';
+    else if (interval !== undefined && isDate(reviewed)) {
+      const due = dateToUtcMs(reviewed) + interval;
+      dueOn = utcMsToDate(due);
+      state = due >= now ? 'fresh' : 'stale';
+    }
+    out.push({ project: project.id, key: path ?? title, path, title, owner: textOf(doc.owner), reviewed, reviewEvery, dueOn, state });
+  });
+  return out;
+}
+
+/** Days from a review date to "now", for "reviewed 212 days ago". */
+export function daysSince(date: string, now: number): number {
+  return Math.floor((now - dateToUtcMs(date)) / DAY);
+}
