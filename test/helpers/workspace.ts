@@ -72,6 +72,9 @@ export function diagnose(files: Record<string, string>, options: { now?: number;
   const ws = workspaceOf(files, options.base ?? BASE);
   const all: Diagnostic[] = [];
   for (const list of check(ws, { now: options.now ?? NOW }).values()) all.push(...list);
+  // A rule that throws is reported as an internal error; no test may pass over one.
+  const internal = all.find((d) => d.message.startsWith('internal error'));
+  if (internal) throw new Error(`${internal.file}: ${internal.message}`);
   return lines(all);
 }
 

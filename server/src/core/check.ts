@@ -67,7 +67,7 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
     if (severity === 'off') return [];
     return [{ file: record.file, range: zeroRange(), severity, code: 'yaml-syntax', message: record.readProblem }];
   }
-  const drafts: { draft: DraftDiagnostic; doc?: number }[] = record.local.map((draft) => ({ draft, doc: docOf(draft) }));
+  const drafts: { draft: DraftDiagnostic; doc?: number }[] = record.local.map((draft) => ({ draft, doc: docOf(draft, record) }));
   for (const entity of record.entities) {
     const rules = RULES_BY_KIND.get(entity.kind) ?? [];
     const ctx: RuleContext = { ws, now: options.now, report: (draft) => drafts.push({ draft, doc: entity.doc }) };
@@ -81,7 +81,8 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
   }
 
   const locator = locatorOf(record.file);
-  const used = new Set<number>();
+  /** For each suppression, the rules it did silence. */
+  const used = new Map<number, Set<string>>();
   const result: Diagnostic[] = [];
   for (const { draft, doc } of drafts) {
     const severity = settings.get(draft.code) ?? 'error';
@@ -91,7 +92,8 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
       (s) => !s.misplaced && s.rules.includes(draft.code) && (s.scope === 'next-line' ? s.line + 1 === range.start.line : s.doc === doc),
     );
     if (suppressedBy !== -1) {
-      used.add(suppressedBy);
+      if (!used.has(suppressedBy)) used.set(suppressedBy, new Set());
+      used.get(suppressedBy)!.add(draft.code);
       continue;
     }
     const diagnostic: Diagnostic = { file: record.file, range, severity, code: draft.code, message: draft.message };
@@ -105,9 +107,10 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
   const unusedSeverity = settings.get('unused-suppression')!;
   if (unusedSeverity !== 'off' && locator) {
     record.suppressions.forEach((s, i) => {
-      if (used.has(i)) return;
+      const silenced = used.get(i) ?? new Set<string>();
       const unknown = s.rules.filter((r) => !isRuleId(r));
-      const active = s.rules.filter((r) => isRuleId(r) && settings.get(r) !== 'off');
+      const active = s.rules.filter((r) => isRuleId(r) && settings.get(r) !== 'off' && !silenced.has(r));
+      if (silenced.size && !unknown.length && !active.length) return;
       let message: string | undefined;
       if (s.rules.length === 0) message = 'suppression names no rule: write the rule ids to silence, e.g. "# tam-disable-next-line stale-doc -- reason"';
       else if (unknown.length) message = `suppression names unknown rule${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `"${r}"`).join(', ')}`;
@@ -150,8 +153,13 @@ function locateFix(fix: DraftFix, locatorOf: (f: string) => Locator | null): Fix
   };
 }
 
-function docOf(draft: DraftDiagnostic): number | undefined {
-  return 'doc' in draft.at ? draft.at.doc : undefined;
+/** The document a draft is in: named by its address, or found from its line. */
+function docOf(draft: DraftDiagnostic, record: FileRecord): number | undefined {
+  if ('doc' in draft.at) return draft.at.doc;
+  const line = draft.at.range.start.line;
+  let doc: number | undefined;
+  for (const d of record.parsed?.docs ?? []) if (d.startLine <= line) doc = d.index;
+  return doc;
 }
 
 function zeroRange(): Range {

@@ -13,6 +13,7 @@ export const RULE_IDS = [
   'timeline-order',
   'sla-breach',
   'missing-postmortem',
+  'missing-sla-policy',
   'stale-doc',
   'deadline-at-risk',
   'dependency-not-done',

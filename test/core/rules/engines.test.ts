@@ -53,7 +53,7 @@ test('missing-postmortem: a resolved P1 without a postmortem after 48h, with a f
     incident('P1', '  - { at: 2026-11-02T10:10:00+03:00, status: acknowledged }\n  - { at: 2026-11-02T12:00:00+03:00, status: resolved }\n'),
   );
   assert.deepEqual(out, [
-    'projects/acme/incidents/INC-1.yaml:5:11 warning missing-postmortem P1 incident resolved without a postmortem; policy "standard" wants one published within 48h of the resolution (due 2026-11-04T09:00Z)',
+    'projects/acme/incidents/INC-1.yaml:5:11 warning missing-postmortem P1 incident resolved without a postmortem; policy "standard" wants one published within 48h of the resolution (due 2026-11-04T12:00+03:00)',
   ]);
 });
 
@@ -65,7 +65,7 @@ test('missing-postmortem: published in time is fine; published late is reported'
   assert.deepEqual(diagnoseRule('missing-postmortem', { ...incident('P1', resolved, 'postmortem: pm-inc-1\n'), ...pm('2026-11-03T10:00:00+03:00') }), []);
   assert.deepEqual(diagnoseRule('missing-postmortem', { ...incident('P1', resolved), ...pm('2026-11-03T10:00:00+03:00') }), [], 'found through the postmortem');
   assert.deepEqual(diagnoseRule('missing-postmortem', { ...incident('P1', resolved, 'postmortem: pm-inc-1\n'), ...pm('2026-11-05T12:00:00+03:00') }), [
-    'projects/acme/incidents/INC-1.yaml:7:13 warning missing-postmortem postmortem "pm-inc-1" was published 24h after the 48h the policy "standard" allows for P1 (due 2026-11-04T09:00Z)',
+    'projects/acme/incidents/INC-1.yaml:7:13 warning missing-postmortem postmortem "pm-inc-1" was published 24h after the 48h the policy "standard" allows for P1 (due 2026-11-04T12:00+03:00)',
   ]);
 });
 
@@ -90,7 +90,7 @@ test('dependency-cycle: every task of the cycle is reported, naming the whole cy
     ),
   );
   assert.equal(out.length, 3);
-  for (const line of out) assert.match(line, /error dependency-cycle dependency cycle: (a → c → b → a|b → a → c → b|c → b → a → c) \(each task waits for the next, so none can start\)/);
+  for (const line of out) assert.match(line, /error dependency-cycle dependency cycle: (a → b → c → a|b → c → a → b|c → a → b → c) \(each task must finish before the next can start, so none of them can\)/);
 });
 
 test('dependency-cycle: a task that depends on itself', () => {
@@ -117,4 +117,27 @@ test('due-before-forecast: an open task due before it can finish', () => {
   assert.deepEqual(diagnoseRule('due-before-forecast', chain(tasks)), [
     'projects/acme/chains/landscape.yaml:7:92 warning due-before-forecast task "b" is due 2026-11-27, but the forecast says it finishes 2026-11-30',
   ]);
+});
+
+test('missing-sla-policy: an incident no policy applies to', () => {
+  const noDefault = { 'tam.yaml': 'kind: workspace\nname: T\ntimezone: Europe/Moscow\n' };
+  const out = diagnoseRule('missing-sla-policy', { ...noDefault, ...incident('P3', '  []\n') });
+  assert.deepEqual(out, [
+    'projects/acme/incidents/INC-1.yaml:5:11 warning missing-sla-policy no SLA policy applies to this incident: set "sla_policy" on it or on project "acme", or "default_sla_policy" in tam.yaml',
+  ]);
+  assert.deepEqual(diagnoseRule('missing-sla-policy', incident('P3', '  []\n')), [], 'the workspace default applies');
+});
+
+test('deadline-at-risk: a finished chain is history, not a risk', () => {
+  const tasks = '  - { id: a, title: A, department: network, status: done, started: 2026-11-20, finished: 2026-11-24 }\n';
+  assert.deepEqual(diagnoseRule('deadline-at-risk', chain(tasks, 'deadline: 2026-11-20\n')), []);
+});
+
+test('duplicate-id: an action item id twice in one postmortem', () => {
+  const out = diagnoseRule('duplicate-id', {
+    'projects/acme/postmortems/pm.yaml':
+      'kind: postmortem\nid: pm\nincident: INC-1\nsummary: S\nroot_cause: R\naction_items:\n  - { id: a1, title: One, status: open }\n  - { id: a1, title: Two, status: done }\n',
+    ...incident('P3', ''),
+  });
+  assert.deepEqual(out, ['projects/acme/postmortems/pm.yaml:8:11 error duplicate-id action item id "a1" is used twice in postmortem "pm"']);
 });

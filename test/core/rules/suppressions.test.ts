@@ -19,8 +19,10 @@ test('tam-disable-next-line silences the rule on the next line', () => {
   assert.deepEqual(diagnose(stale('    # tam-disable-next-line stale-doc -- archived, kept for history\n')), []);
 });
 
-test('tam-disable-next-line with several rules, one of which fires', () => {
-  assert.deepEqual(diagnose(stale('    # tam-disable-next-line schema, stale-doc -- reason\n')), []);
+test('tam-disable-next-line with several rules silences the one that fires, and names the one that did not', () => {
+  assert.deepEqual(diagnose(stale('    # tam-disable-next-line schema, stale-doc -- reason\n')), [
+    'projects/acme/project.yaml:9:5 warning unused-suppression suppression of schema silences nothing: no such diagnostic on the next line',
+  ]);
 });
 
 test('tam-disable as the first comment of a document silences it for the document', () => {
@@ -50,4 +52,14 @@ test('document suppressions apply per document of a multi-document file', () => 
   });
   assert.ok(!out.some((l) => l.startsWith('org/more.yaml:3')), out.join('\n'));
   assert.ok(out.some((l) => l.startsWith('org/more.yaml:7:5 error duplicate-id')), out.join('\n'));
+});
+
+test('a suppression of several rules reports the ones that silenced nothing', () => {
+  const out = diagnose(stale('    # tam-disable-next-line stale-doc, duplicate-id -- reason\n'));
+  assert.deepEqual(out, ['projects/acme/project.yaml:9:5 warning unused-suppression suppression of duplicate-id silences nothing: no such diagnostic on the next line']);
+});
+
+test('a document suppression can silence a syntax problem of its document', () => {
+  const out = diagnose({ 'org/broken.yaml': '# tam-disable yaml-syntax -- generated file, fixed upstream\nkind: person\nid: x\nname: "unclosed\n' });
+  assert.deepEqual(out.filter((l) => l.startsWith('org/broken.yaml')), []);
 });

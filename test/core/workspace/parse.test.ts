@@ -70,3 +70,9 @@ test('locating: a key, a scalar value, a block value by its first line, a missin
   assert.deepEqual(loc.range(0, ['tasks']), { start: { line: 3, character: 2 }, end: { line: 3, character: 9 } });
   assert.deepEqual(loc.range(0, ['tasks', 0, 'status']), { start: { line: 3, character: 4 }, end: { line: 3, character: 9 } });
 });
+
+test('a quote never closed is shown on the last line with text, not past the end of the file', () => {
+  const parsed = parseYaml('kind: person\nid: x\nname: "unclosed\n\n');
+  assert.ok(parsed.problems.length > 0);
+  assert.deepEqual(parsed.problems[0]!.range, { start: { line: 2, character: 0 }, end: { line: 2, character: 15 } });
+});

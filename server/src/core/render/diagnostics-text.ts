@@ -55,8 +55,9 @@ export function renderDiagnosticsText(
   } else {
     const parts = [`${summary.errors} error${summary.errors === 1 ? '' : 's'}`, `${summary.warnings} warning${summary.warnings === 1 ? '' : 's'}`];
     if (summary.infos) parts.push(`${summary.infos} info`);
-    const headline = `${summary.errors ? '✖' : '⚠'} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')})`;
-    out.push(paint('bold', paint(summary.errors ? 'red' : 'yellow', headline)) + paint('dim', ` in ${counts}`));
+    const mark = summary.errors ? '✖' : summary.warnings ? '⚠' : 'ℹ';
+    const headline = `${mark} ${problems} problem${problems === 1 ? '' : 's'} (${parts.join(', ')})`;
+    out.push(paint('bold', paint(summary.errors ? 'red' : summary.warnings ? 'yellow' : 'cyan', headline)) + paint('dim', ` in ${counts}`));
   }
   return out.join('\n') + '\n';
 }

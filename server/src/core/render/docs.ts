@@ -7,7 +7,7 @@
 import type { Clock } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
 import { workspaceSlaReport } from '../sla/workspace-report';
-import { daysSince, docFreshness } from '../review/doc-freshness';
+import { daysSince, docFreshness } from '../project/doc-freshness';
 import { textOf } from '../review/compare';
 import { latestStatus } from '../review/incidents';
 import { departmentNames, workspaceSchedule, workspaceZone } from '../schedule/workspace-schedule';
@@ -16,7 +16,7 @@ import { formatMinutes } from '../time/duration';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
 import { chainFlowchart } from './mermaid';
-import { code, details, escapeMarkdown, mermaidBlock, plural, table } from './review-markdown';
+import { code, details, escapeMarkdown, mermaidBlock, plural, table } from './markdown';
 import { renderSlaMarkdown } from './sla';
 
 export interface DocsPage {

@@ -11,7 +11,7 @@ import type { ClockName, ClockSnapshot, IncidentChange } from '../review/inciden
 import type { ActionItemSummary, PostmortemChange } from '../review/postmortems';
 import type { Review } from '../review/review';
 import { formatMinutes } from '../time/duration';
-import { code, details, escapeHtml, escapeMarkdown, mermaidBlock, plural, table } from './review-markdown';
+import { code, details, escapeHtml, escapeMarkdown, mermaidBlock, plural, table } from './markdown';
 
 /** A hidden line that marks the comment, so a workflow can find and update its own comment. */
 export const REVIEW_MARKER = '<!-- tam-review -->';

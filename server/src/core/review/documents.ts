@@ -4,7 +4,7 @@
 
 import type { Workspace } from '../workspace/workspace';
 import type { ChangeKind, ValueChange } from './compare';
-import { docFreshness, type DocFreshness, type Freshness } from './doc-freshness';
+import { docFreshness, type DocFreshness, type Freshness } from '../project/doc-freshness';
 
 export interface DocumentChange {
   project: string;

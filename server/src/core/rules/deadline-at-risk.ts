@@ -12,6 +12,8 @@ export const deadlineAtRisk: Rule = {
   check(entity, ctx) {
     const forecast = workspaceSchedule(ctx.ws, ctx.now).byId.get(entity.id);
     if (!forecast?.late || !forecast.forecastFinish || !forecast.deadline) return;
+    // A chain whose tasks are all done or cancelled is history: its deadline is no longer at risk.
+    if ([...forecast.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled')) return;
     const days = forecast.lateByWorkingDays;
     ctx.report({
       code: 'deadline-at-risk',

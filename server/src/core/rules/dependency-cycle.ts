@@ -15,7 +15,10 @@ export const dependencyCycle: Rule = {
     for (const cycle of cycles) {
       if (!cycle.some((key) => key.startsWith(entity.id + '/'))) continue;
       const name = (key: string) => (key.startsWith(entity.id + '/') ? key.slice(entity.id.length + 1) : key);
-      const text = [...cycle, cycle[0]!].map(name).join(' → ');
+      // Written in the direction work flows, as the graph draws it and `tam plan` says it:
+      // each task must finish before the next one can start.
+      const flow = [...cycle].reverse();
+      const text = [...flow, flow[0]!].map(name).join(' → ');
       cycle.forEach((key, i) => {
         if (!key.startsWith(entity.id + '/')) return;
         const next = cycle[(i + 1) % cycle.length]!;
@@ -26,7 +29,7 @@ export const dependencyCycle: Rule = {
         ctx.report({
           code: 'dependency-cycle',
           at: { file: task.file, doc: task.doc, path: index === -1 ? [...task.path, 'id'] : [...task.path, 'depends_on', index] },
-          message: `dependency cycle: ${text} (each task waits for the next, so none can start)`,
+          message: `dependency cycle: ${text} (each task must finish before the next can start, so none of them can)`,
           related: cycle
             .filter((k) => k !== key)
             .map((k) => ctx.ws.get('task', k))

@@ -1,6 +1,7 @@
 // duplicate-id: ids are unique per kind across the workspace, task ids within their chain.
 
-import type { Rule } from './rule';
+import type { Entity } from '../workspace/entities';
+import type { Rule, RuleContext } from './rule';
 
 export const duplicateId: Rule = {
   id: 'duplicate-id',
@@ -8,6 +9,7 @@ export const duplicateId: Rule = {
   description: 'An id is defined more than once for the same kind (or a task id twice in one chain).',
   kinds: ['workspace', 'department', 'person', 'calendar', 'sla-policy', 'project', 'chain', 'incident', 'postmortem', 'proposal', 'task'],
   check(entity, ctx) {
+    if (entity.kind === 'postmortem') duplicateActionItems(entity, ctx);
     const all = ctx.ws.all(entity.kind, entity.id);
     if (all.length < 2) return;
     const others = all.filter((e) => e !== entity);
@@ -24,3 +26,25 @@ export const duplicateId: Rule = {
     });
   },
 };
+
+/** Action item ids are unique within their postmortem: "a2 is done" must name one item. */
+function duplicateActionItems(entity: Entity, ctx: RuleContext): void {
+  const items: unknown = entity.value.action_items;
+  if (!Array.isArray(items)) return;
+  const first = new Map<string, number>();
+  items.forEach((item, index) => {
+    const id = item?.id;
+    if (typeof id !== 'string') return;
+    const earlier = first.get(id);
+    if (earlier === undefined) {
+      first.set(id, index);
+      return;
+    }
+    ctx.report({
+      code: 'duplicate-id',
+      at: { file: entity.file, doc: entity.doc, path: ['action_items', index, 'id'] },
+      message: `action item id "${id}" is used twice in postmortem "${entity.id}"`,
+      related: [{ at: { file: entity.file, doc: entity.doc, path: ['action_items', earlier, 'id'] }, message: 'first used here' }],
+    });
+  });
+}

@@ -6,6 +6,7 @@ import { dependencyCycle } from './dependency-cycle';
 import { dependencyNotDone } from './dependency-not-done';
 import { dueBeforeForecast } from './due-before-forecast';
 import { missingPostmortem } from './missing-postmortem';
+import { missingSlaPolicy } from './missing-sla-policy';
 import { slaBreach } from './sla-breach';
 import { duplicateId } from './duplicate-id';
 import type { Rule } from './rule';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   timelineOrder,
   slaBreach,
   missingPostmortem,
+  missingSlaPolicy,
   staleDoc,
   deadlineAtRisk,
   dependencyNotDone,

@@ -3,7 +3,8 @@
 // resolution (spec §4). Reported once that time has passed without one; offers to create it.
 
 import { elapsedMs } from '../time/duration';
-import { parseTimestamp } from '../time/timestamp';
+import { formatInZone, parseTimestamp } from '../time/timestamp';
+import { workspaceZone } from '../schedule/workspace-schedule';
 import { incidentSla } from '../sla/incident-clocks';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
@@ -27,7 +28,7 @@ export const missingPostmortem: Rule = {
     const deadline = resolvedAt + (elapsedMs(within) ?? 0);
     const postmortem = postmortemOf(ctx.ws, entity);
     const published = parseTimestamp(postmortem?.value.published);
-    const dueText = new Date(deadline).toISOString().replace(/:00\.000Z$/, 'Z');
+    const dueText = formatInZone(deadline, workspaceZone(ctx.ws));
     const at = { file: entity.file, doc: entity.doc, path: typeof entity.value.postmortem === 'string' ? ['postmortem'] : ['priority'] };
     if (postmortem && published !== undefined) {
       if (published <= deadline) return;
@@ -50,7 +51,8 @@ export const missingPostmortem: Rule = {
       });
       return;
     }
-    const stub = postmortemStub(entity);
+    // An incident that names a postmortem not written yet gets that one created.
+    const stub = postmortemStub(entity, typeof entity.value.postmortem === 'string' ? entity.value.postmortem : undefined);
     ctx.report({
       code: 'missing-postmortem',
       at,
@@ -73,8 +75,8 @@ export function postmortemOf(ws: Workspace, incident: Entity): Entity | undefine
   return ref ? ws.get('postmortem', ref.from.slice('postmortem:'.length)) : undefined;
 }
 
-function postmortemStub(incident: Entity): { id: string; file: string; text: string } {
-  const id = `pm-${incident.id.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}`;
+function postmortemStub(incident: Entity, named?: string): { id: string; file: string; text: string } {
+  const id = named ?? `pm-${incident.id.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}`;
   const folder = incident.file.includes('/incidents/') ? incident.file.slice(0, incident.file.lastIndexOf('/incidents/')) + '/postmortems' : incident.file.slice(0, Math.max(0, incident.file.lastIndexOf('/')));
   const file = `${folder ? folder + '/' : ''}${id}.yaml`;
   const text = `kind: postmortem

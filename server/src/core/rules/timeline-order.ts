@@ -31,7 +31,7 @@ export const timelineOrder: Rule = {
           code: 'timeline-order',
           at: where,
           message: `timeline entry ${index + 1} (${entry.status ?? 'no status'} at ${text}) is earlier than entry ${previous.index + 1} (${previous.text}); keep the timeline in time order`,
-          related: [{ at: { file: entity.file, doc: entity.doc, path: ['timeline', previous.index, 'at'] }, message: 'the earlier entry' }],
+          related: [{ at: { file: entity.file, doc: entity.doc, path: ['timeline', previous.index, 'at'] }, message: `entry ${previous.index + 1}, which comes before it in the list` }],
         });
       }
       if (!previous || at >= previous.at) previous = { at, text, index };

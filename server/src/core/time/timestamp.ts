@@ -1,6 +1,8 @@
 // Timestamps and dates as the format writes them (spec §2): ISO 8601 with an offset or Z,
 // and plain YYYY-MM-DD dates. A timestamp without an offset is not a timestamp here.
 
+import { DateTime } from 'luxon';
+
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -61,4 +63,11 @@ function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
   return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
+}
+
+/** An instant as a timestamp in a zone, like the files write them: "2026-11-04T12:00+03:00". */
+export function formatInZone(ms: number, zone: string): string {
+  const dt = DateTime.fromMillis(ms, { zone });
+  const local = dt.isValid ? dt : DateTime.fromMillis(ms, { zone: 'UTC' });
+  return local.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true })!.replace(/\+00:00$/, 'Z');
 }

@@ -117,7 +117,7 @@ function parseWithProblems(text: string, lineStarts: number[], segments: number[
     const startLine = segments.length === precise.docs.length ? segments[index]! : positionAt(lineStarts, doc.range[0]).line;
     for (const err of doc.errors) {
       if (problems.length >= MAX_PROBLEMS_PER_FILE) break;
-      problems.push({ range: rangeOnLine(text, lineStarts, err.pos[0], err.pos[1]), message: cleanMessage(err.message), doc: index });
+      problems.push({ range: problemRange(text, lineStarts, err.pos[0], err.pos[1]), message: cleanMessage(err.message), doc: index });
     }
     let value: unknown;
     try {
@@ -129,6 +129,19 @@ function parseWithProblems(text: string, lineStarts: number[], segments: number[
     return { index, value, startLine, broken: doc.errors.length > 0 };
   });
   return { docs, problems, lineStarts };
+}
+
+/**
+ * Where to show a syntax problem. Some are found only at the end of the file (a quote never
+ * closed): those are shown on the last line that has text, not on an empty line past it.
+ */
+function problemRange(text: string, lineStarts: readonly number[], start: number, end: number): Range {
+  const contentEnd = text.trimEnd().length;
+  if (start < contentEnd || contentEnd === 0) return rangeOnLine(text, lineStarts, start, end);
+  const line = positionAt(lineStarts, contentEnd - 1).line;
+  let from = lineStarts[line]!;
+  while (from < contentEnd && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+  return rangeOnLine(text, lineStarts, from, contentEnd);
 }
 
 /**

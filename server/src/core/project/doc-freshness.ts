@@ -1,13 +1,12 @@
 // How current each project document is: reviewed within its interval (`review_every`, else the
-// workspace's `doc_review_every`, else 180 days), overdue, or never reviewed. The same reading
-// as the `stale-doc` rule, as data, for `tam review` (docs reviewed or gone stale) and for the
-// freshness table of `tam docs`.
+// workspace's `doc_review_every`, else 180 days), overdue, or never reviewed. The `stale-doc`
+// rule reports from it, `tam review` compares it before and after, `tam docs` tabulates it.
 
 import { elapsedMs } from '../time/duration';
 import { dateToUtcMs, isDate, utcMsToDate } from '../time/timestamp';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
-import { textOf } from './compare';
+
 
 const DEFAULT_REVIEW_EVERY = '180d';
 const DAY = 86_400_000;
@@ -17,6 +16,8 @@ export type Freshness = 'fresh' | 'stale' | 'never-reviewed' | 'unknown';
 
 export interface DocFreshness {
   project: string;
+  /** Position of the entry in the project's `docs` list. */
+  index: number;
   /** `path`, else `title`, else "document N": how the entry is told apart from the others. */
   key: string;
   path: string | null;
@@ -32,14 +33,14 @@ export interface DocFreshness {
 export function docFreshness(ws: Workspace, project: Entity, now: number): DocFreshness[] {
   const docs: unknown = project.value.docs;
   if (!Array.isArray(docs)) return [];
-  const fallback = textOf(ws.config.doc?.doc_review_every) ?? DEFAULT_REVIEW_EVERY;
+  const fallback = typeof ws.config.doc?.doc_review_every === 'string' ? ws.config.doc.doc_review_every : DEFAULT_REVIEW_EVERY;
   const out: DocFreshness[] = [];
   docs.forEach((doc, index) => {
     if (typeof doc !== 'object' || doc === null) return;
-    const path = textOf(doc.path);
-    const title = textOf(doc.title) ?? path ?? `document ${index + 1}`;
+    const path = text(doc.path);
+    const title = text(doc.title) ?? path ?? `document ${index + 1}`;
     const reviewEvery = typeof doc.review_every === 'string' ? doc.review_every : fallback;
-    const reviewed = textOf(doc.reviewed);
+    const reviewed = text(doc.reviewed);
     const interval = elapsedMs(reviewEvery);
     let state: Freshness = 'unknown';
     let dueOn: string | null = null;
@@ -49,9 +50,13 @@ export function docFreshness(ws: Workspace, project: Entity, now: number): DocFr
       dueOn = utcMsToDate(due);
       state = due >= now ? 'fresh' : 'stale';
     }
-    out.push({ project: project.id, key: path ?? title, path, title, owner: textOf(doc.owner), reviewed, reviewEvery, dueOn, state });
+    out.push({ project: project.id, index, key: path ?? title, path, title, owner: text(doc.owner), reviewed, reviewEvery, dueOn, state });
   });
   return out;
+}
+
+function text(value: unknown): string | null {
+  return typeof value === 'string' ? value : value === undefined || value === null ? null : String(value);
 }
 
 /** Days from a review date to "now", for "reviewed 212 days ago". */
