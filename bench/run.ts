@@ -1,0 +1,118 @@
+// `npm run bench`: one run that measures TAM Workbench beside what users would use instead, on
+// the same generated files and the same machine, and prints a Markdown table with ratios.
+// - `tam validate` on the whole workspace (every rule, exact positions) vs `ajv-cli` on the
+//   incident files alone vs a bare parse of every file (the floor), each a fresh process,
+//   median of several runs;
+// - the language server vs yaml-language-server on the same 2 000-line chain file;
+// - SLA clocks of 100 000 incidents; bundle and .vsix sizes.
+// Timings are printed, never asserted: tests do not depend on the machine's speed.
+
+import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateWorkspace } from './generate';
+
+const ROOT = path.join(__dirname, '..');
+const WORK = path.join(ROOT, 'bench/.work');
+const RUNS = Number(process.env.TAM_BENCH_RUNS ?? 5);
+const NOW = '2026-11-25T12:00:00+03:00';
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Wall time of a command in ms, median of RUNS fresh processes. */
+function timeCommand(args: string[], cwd = ROOT): { ms: number; status: number | null } {
+  const times: number[] = [];
+  let status: number | null = null;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+    times.push(performance.now() - t);
+    status = r.status;
+  }
+  return { ms: median(times), status };
+}
+
+function runScript(script: string, args: string[] = []): string {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+function size(file: string): string {
+  if (!fs.existsSync(file)) return 'not built';
+  const kb = fs.statSync(file).size / 1024;
+  return kb > 1024 ? `${(kb / 1024).toFixed(2)} MB` : `${kb.toFixed(0)} KB`;
+}
+
+function main(): void {
+  if (!fs.existsSync(path.join(ROOT, 'dist/tam.js'))) throw new Error('run `npm run build` first');
+  fs.mkdirSync(WORK, { recursive: true });
+  const ws = fs.mkdtempSync(path.join(os.tmpdir(), 'tam-bench-'));
+  const rows: string[][] = [];
+  try {
+    const { files } = generateWorkspace(ws, { incidents: 10_000, chains: 200, longChainTasks: 290, seed: 20261125 });
+    const incidents = fs.readdirSync(ws, { recursive: true, encoding: 'utf8' }).filter((f) => /incidents\/.*\.yaml$/.test(f.split(path.sep).join('/')));
+    console.error(`generated ${files} files (${incidents.length} incidents) in ${ws}`);
+
+    // The floor: read and parse every file, nothing else, in a fresh process.
+    const floor = path.join(WORK, 'parse-floor.js');
+    esbuild.buildSync({ entryPoints: [path.join(ROOT, 'bench/parse-floor.ts')], bundle: true, platform: 'node', outfile: floor, logLevel: 'warning' });
+
+    const tam = timeCommand([path.join(ROOT, 'dist/tam.js'), 'validate', ws, '--format', 'json', '--now', NOW]);
+    const ajv = timeCommand(
+      [require.resolve('ajv-cli/dist/index.js'), 'validate', '--spec=draft2020', '--strict=false', '-s', path.join(ROOT, 'schemas/incident.schema.json'), '-d', 'projects/*/incidents/*.yaml'],
+      ws,
+    );
+    const yamlFloor = timeCommand([floor, ws, 'yaml']);
+    const jsYamlFloor = timeCommand([floor, ws, 'js-yaml']);
+    const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+    rows.push(['`tam validate` (all 10 226+ files, every rule, exact positions)', `${tam.ms.toFixed(0)} ms`, `${ratio(ajv.ms, tam.ms)} faster than ajv-cli`]);
+    rows.push(['`ajv-cli validate` (incident files only, schema only, js-yaml, no positions)', `${ajv.ms.toFixed(0)} ms`, 'the peer']);
+    rows.push(['bare parse of every file with `yaml` (ranges kept; the floor)', `${yamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, yamlFloor.ms)} of it`]);
+    rows.push(['bare parse of every file with `js-yaml`', `${jsYamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, jsYamlFloor.ms)} of it`]);
+
+    const sample = timeCommand([path.join(ROOT, 'dist/tam.js'), 'validate', path.join(ROOT, 'sample-workspace'), '--format', 'json', '--now', NOW]);
+    rows.push(['`tam validate` on the sample workspace (85 files)', `${sample.ms.toFixed(0)} ms`, '']);
+
+    for (const line of runScript('bench/sla.bench.ts').trim().split('\n')) {
+      const m = /^(sla [^:]+): (.*)$/.exec(line);
+      if (m) rows.push([m[1]!, m[2]!, '']);
+    }
+
+    const ours = runScript('bench/lsp.bench.ts');
+    const theirs = JSON.parse(runScript('bench/yamlls.bench.ts').trim().split('\n').pop()!);
+    const ourTable = ours.trim().split('\n').filter((l) => /\d/.test(l) && !l.startsWith('generated'));
+    for (const line of ourTable) {
+      const [label, value, ...rest] = line.split(/\s{2,}/);
+      rows.push([`server: ${label}`, value ?? '', rest.join(' ')]);
+    }
+    const chainEdits = ourTable.find((l) => l.includes('chain, all three'));
+    const ourP95 = chainEdits ? Number(/\/ ([\d.]+) ms/.exec(chainEdits)?.[1]) : NaN;
+    rows.push([
+      `yaml-language-server, edit → diagnostics on the ${theirs.lines}-line chain, p50 / p95`,
+      `${theirs.editP50.toFixed(1)} / ${theirs.editP95.toFixed(1)} ms`,
+      `its ${theirs.delayMs} ms validation delay excluded; ours p95 is ${ratio(ourP95, theirs.editP95)} of it`,
+    ]);
+    rows.push(['yaml-language-server, completion p50 / p95', `${theirs.completionP50.toFixed(1)} / ${theirs.completionP95.toFixed(1)} ms`, '']);
+    rows.push(['yaml-language-server, RSS with the one file open', `${theirs.rssMb.toFixed(0)} MB`, '']);
+
+    rows.push(['bundle: dist/tam.js / dist/server.js', `${size(path.join(ROOT, 'dist/tam.js'))} / ${size(path.join(ROOT, 'dist/server.js'))}`, '']);
+    rows.push(['bundle: extension/dist/extension.js', size(path.join(ROOT, 'extension/dist/extension.js')), '']);
+    const vsix = fs.existsSync(path.join(ROOT, 'extension')) ? fs.readdirSync(path.join(ROOT, 'extension')).find((f) => f.endsWith('.vsix')) : undefined;
+    rows.push(['extension .vsix', vsix ? size(path.join(ROOT, 'extension', vsix)) : 'not packaged (npm run package)', '']);
+  } finally {
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+  const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`\nMachine: ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}; medians of ${RUNS} runs.\n`);
+  console.log('| measure | result | compared |');
+  console.log('|---|---|---|');
+  for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);
+}
+
+main();
