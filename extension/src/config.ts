@@ -1,0 +1,60 @@
+// Typed access to the `tam.*` settings, read fresh each time (VS Code caches them), and what of
+// them the language server is told at start and on every change.
+
+import * as vscode from 'vscode';
+
+export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
+
+/** What the server receives as initializationOptions and in didChangeConfiguration. */
+export interface ServerSettings {
+  rules: Record<string, RuleSetting>;
+  /** ISO 8601 with an offset, or undefined for the current time. */
+  now?: string;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export class Config {
+  static readonly section = 'tam';
+
+  private get cfg(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration(Config.section);
+  }
+
+  get rules(): Record<string, RuleSetting> {
+    const value = this.cfg.get<Record<string, unknown>>('rules') ?? {};
+    const out: Record<string, RuleSetting> = {};
+    for (const [id, severity] of Object.entries(value)) {
+      if (severity === 'error' || severity === 'warning' || severity === 'info' || severity === 'off') out[id] = severity;
+    }
+    return out;
+  }
+
+  /** `tam.now` when it is a timestamp with an offset; undefined (the current time) otherwise. */
+  get now(): string | undefined {
+    const value = (this.cfg.get<string>('now') ?? '').trim();
+    return TIMESTAMP.test(value) ? value : undefined;
+  }
+
+  /** The raw `tam.now` when it is set but not a timestamp with an offset, to warn about it. */
+  get invalidNow(): string | undefined {
+    const value = (this.cfg.get<string>('now') ?? '').trim();
+    return value && !TIMESTAMP.test(value) ? value : undefined;
+  }
+
+  get registerSchemasWithYamlExtension(): boolean {
+    return this.cfg.get<boolean>('schemas.registerWithYamlExtension') ?? false;
+  }
+
+  serverSettings(): ServerSettings {
+    const settings: ServerSettings = { rules: this.rules };
+    const now = this.now;
+    if (now) settings.now = now;
+    return settings;
+  }
+
+  /** Whether a configuration change touches settings that change what the server computes. */
+  static affectsServer(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration('tam.rules') || e.affectsConfiguration('tam.now');
+  }
+}

@@ -1,0 +1,297 @@
+// The TAM-specific requests and notifications between the language server and the VS Code
+// extension: their method names and payloads, shared by both sides so that a renamed field is
+// a compile error, not a blank webview. Plain data only (JSON over LSP): this file imports no
+// runtime code, so the client bundle pulls in nothing of the server.
+//
+// Conventions: every `uri` is a `file:` URI; ranges are LSP ranges (zero-based, UTF-16);
+// `now` in a request is an ISO 8601 timestamp with an offset (the `tam.now` setting) and,
+// when absent, the server's own "now" applies. A request that cannot be answered returns
+// `{ error }` with a sentence for the user instead of failing the JSON-RPC call.
+
+import type { SlaJson } from '../core/render/sla';
+import type { SlaGroupBy } from '../core/sla/report';
+
+export type { SlaJson, SlaGroupBy };
+
+export interface TamPosition {
+  line: number;
+  character: number;
+}
+export interface TamRange {
+  start: TamPosition;
+  end: TamPosition;
+}
+
+/** An answer, or the reason there is none. */
+export type TamResult<T> = T | { error: string };
+
+export function isTamError(value: unknown): value is { error: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { error?: unknown }).error === 'string';
+}
+
+/** Parameters every request may carry. */
+export interface TamRequestBase {
+  /** `tam.now`: review a past (or future) state. */
+  now?: string;
+  /** The workspace folder (or any file in it) the request is about; the first TAM workspace when absent. */
+  folderUri?: string;
+}
+
+// ---------------------------------------------------------------------------------------
+// tam/chainGraph — the Mermaid text of a chain with what the webview needs around it.
+
+export const ChainGraphRequest = 'tam/chainGraph';
+export type GraphFormat = 'flowchart' | 'gantt';
+
+export interface ChainGraphParams extends TamRequestBase {
+  /** A chain file; with several chains in it, `chainId` picks one (else the first). */
+  uri?: string;
+  chainId?: string;
+  format: GraphFormat;
+}
+
+/** A task as drawn: the Mermaid node (n0, n1… in a flowchart; t0, t1… in a gantt chart). */
+export interface GraphNode {
+  taskId: string;
+  title: string;
+  status: string;
+  department: string;
+  /** Where the task is written: its `id` value. */
+  uri: string;
+  range: TamRange;
+  critical: boolean;
+  start?: string;
+  finish?: string;
+  due?: string;
+}
+
+export interface ChainGraph {
+  chainId: string;
+  title: string;
+  project: string;
+  uri: string;
+  format: GraphFormat;
+  mermaid: string;
+  /** Node id in the Mermaid text → the task it draws. */
+  nodes: Record<string, GraphNode>;
+  taskCount: number;
+  forecastFinish?: string;
+  deadline?: string;
+  late: boolean;
+  lateByWorkingDays: number;
+  /** Task ids, first to last. */
+  criticalPath: string[];
+  /** Task keys of a dependency cycle through the chain, when there is one. */
+  cycle?: string[];
+  /** "Today" of the forecast, YYYY-MM-DD in the workspace zone. */
+  today: string;
+  /** Lanes: department id → name. */
+  departments: Record<string, string>;
+  /** Set when the chain has schema errors and its forecast could not be made. */
+  problem?: string;
+}
+
+export type ChainGraphResult = TamResult<ChainGraph>;
+
+// ---------------------------------------------------------------------------------------
+// tam/chains — every chain, for a picker.
+
+export const ChainsRequest = 'tam/chains';
+export interface ChainSummary {
+  id: string;
+  title: string;
+  project: string;
+  uri: string;
+  forecastFinish?: string;
+  deadline?: string;
+  late: boolean;
+}
+export type ChainsParams = TamRequestBase;
+export type ChainsResult = ChainSummary[];
+
+// ---------------------------------------------------------------------------------------
+// tam/slaReport — the same object `tam sla --format json` prints.
+
+export const SlaReportRequest = 'tam/slaReport';
+export interface SlaReportParams extends TamRequestBase {
+  by?: SlaGroupBy;
+  /** YYYY-MM-DD, inclusive, opening date in the workspace zone. */
+  from?: string;
+  to?: string;
+}
+export interface SlaReportAnswer {
+  report: SlaJson;
+  /** The workspace root, to resolve each incident's `file`. */
+  rootUri: string;
+  workspaceName: string;
+  /** The "now" the clocks were computed at, ISO 8601 in UTC. */
+  now: string;
+  /** Incident id → its file's URI. */
+  incidentUris: Record<string, string>;
+}
+export type SlaReportResult = TamResult<SlaReportAnswer>;
+
+// ---------------------------------------------------------------------------------------
+// tam/tree — the TAM view: projects → chains → tasks, incidents, proposals.
+
+export const TreeRequest = 'tam/tree';
+export type TreeParams = TamRequestBase;
+
+/** Where an entity is written, resolved to a range by tam/locate when the user opens it. */
+export interface EntityAddress {
+  uri: string;
+  doc: number;
+  path: (string | number)[];
+}
+
+export interface TreeTask extends EntityAddress {
+  id: string;
+  title: string;
+  status: string;
+  department: string;
+  start?: string;
+  finish?: string;
+  critical: boolean;
+}
+export interface TreeChain extends EntityAddress {
+  id: string;
+  title: string;
+  forecastFinish?: string;
+  deadline?: string;
+  late: boolean;
+  lateByWorkingDays: number;
+  tasks: TreeTask[];
+}
+export interface TreeProject extends EntityAddress {
+  id: string;
+  name: string;
+  client: string;
+  chains: TreeChain[];
+}
+export type ClockStateName = 'met' | 'breached' | 'running' | 'paused';
+export interface TreeIncident extends EntityAddress {
+  id: string;
+  title: string;
+  project: string;
+  priority: string;
+  opened: string;
+  /** The resolution clock has not stopped. */
+  open: boolean;
+  response?: ClockStateName;
+  resolution?: ClockStateName;
+  /** A clock in state `breached` that has not stopped. */
+  openBreach: boolean;
+}
+export interface TreeProposal extends EntityAddress {
+  id: string;
+  title: string;
+  project: string;
+  type: string;
+  status: string;
+}
+export interface TreeWorkspace {
+  rootUri: string;
+  name: string;
+  projects: TreeProject[];
+  /** Open first, then by opening time, newest first. */
+  incidents: TreeIncident[];
+  proposals: TreeProposal[];
+  openBreaches: number;
+}
+export interface TreeAnswer {
+  workspaces: TreeWorkspace[];
+}
+export type TreeResult = TreeAnswer;
+
+// ---------------------------------------------------------------------------------------
+// tam/status — the numbers of the status bar item.
+
+export const StatusRequest = 'tam/status';
+export type StatusParams = TamRequestBase;
+export interface StatusAnswer {
+  /** Clocks in state `breached` that have not stopped, over every workspace. */
+  openBreaches: number;
+  openIncidents: number;
+  lateChains: number;
+  workspaces: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// tam/locate — the range of an entity address, for revealing it in an editor.
+
+export const LocateRequest = 'tam/locate';
+export interface LocateParams {
+  uri: string;
+  doc: number;
+  path: (string | number)[];
+  part?: 'key' | 'value';
+}
+export type LocateResult = TamRange | null;
+
+// ---------------------------------------------------------------------------------------
+// tam/entities — ids of a kind, for the pickers of the "create" commands.
+
+export const EntitiesRequest = 'tam/entities';
+export interface EntitiesParams extends TamRequestBase {
+  kind: 'department' | 'person' | 'project' | 'chain' | 'incident' | 'postmortem' | 'sla-policy' | 'calendar';
+}
+export interface EntityItem {
+  id: string;
+  /** name or title */
+  label: string;
+  uri: string;
+  /** The folder the entity's file is in. */
+  dirUri: string;
+  detail?: string;
+  /** A few fields the pickers use: roles of a person, project of an incident, state… */
+  fields?: Record<string, string | string[] | boolean | undefined>;
+}
+export type EntitiesResult = EntityItem[];
+
+// ---------------------------------------------------------------------------------------
+// tam/newIncidentId — the next free incident id of the year, INC-2026-0575.
+
+export const NewIncidentIdRequest = 'tam/newIncidentId';
+export type NewIncidentIdParams = TamRequestBase;
+export interface NewIncidentIdAnswer {
+  id: string;
+  /** The current instant as a timestamp with the workspace zone's offset, for `opened:`. */
+  timestamp: string;
+  rootUri: string;
+}
+export type NewIncidentIdResult = TamResult<NewIncidentIdAnswer>;
+
+// ---------------------------------------------------------------------------------------
+// tam/validateWorkspace — check every file and publish the diagnostics of all of them.
+
+export const ValidateWorkspaceRequest = 'tam/validateWorkspace';
+export interface ValidateWorkspaceParams extends TamRequestBase {
+  /** `tam.rules`, for the counts (the server publishes with the rules it was configured with). */
+  rules?: Record<string, 'error' | 'warning' | 'info' | 'off'>;
+}
+export interface ValidateWorkspaceAnswer {
+  files: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// tam/indexChanged (server → client) — an index changed (an edit, a file on disk, a full read):
+// the views ask again.
+
+export const IndexChangedNotification = 'tam/indexChanged';
+export interface IndexChangedParams {
+  /** Grows with every notification. */
+  version: number;
+}
+
+// ---------------------------------------------------------------------------------------
+// tam/workspaces — the TAM workspaces the server has found (folders with tam.yaml).
+
+export const WorkspacesRequest = 'tam/workspaces';
+export interface WorkspaceInfo {
+  rootUri: string;
+  name: string;
+}
+export type WorkspacesResult = WorkspaceInfo[];

@@ -1,0 +1,171 @@
+// The tam/* requests of the language server (server/src/lsp/tam-requests.ts) over the sample
+// workspace: the same figures as the CLI, node maps that match what Mermaid parses, ranges
+// that point at the task ids, the next incident id.
+
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'node:test';
+import { parseTimestamp } from '../../server/src/core/time/timestamp';
+import { FileSystemHost, MemoryHost } from '../../server/src/core/workspace/host';
+import { Workspace } from '../../server/src/core/workspace/workspace';
+import {
+  chainGraph,
+  chainSummaries,
+  entities,
+  fileOf,
+  locate,
+  newIncidentId,
+  slaReport,
+  status,
+  TAM_HANDLERS,
+  TAM_METHODS,
+  tree,
+  validateWorkspace,
+  type TamHost,
+} from '../../server/src/lsp/tam-requests';
+import { isTamError, type ChainGraph } from '../../server/src/protocol/tam-protocol';
+import { tam } from '../helpers/cli';
+import { mermaidModel } from '../helpers/mermaid-parse';
+
+const NOW = '2026-11-25T12:00:00+03:00';
+const ROOT = path.resolve(__dirname, '..', '..', 'sample-workspace');
+const CHAIN_URI = pathToFileURL(path.join(ROOT, 'projects/kedr-retail/chains/kedr-seller-portal-landscape.yaml')).href;
+
+function hostOver(root: string, ws: Workspace): TamHost {
+  const ref = { ws, root };
+  return { workspaceFor: (uri) => (fileOf(root, uri) !== undefined ? ref : undefined), workspaces: () => [ref], now: () => parseTimestamp(NOW)! };
+}
+
+const sample = (() => {
+  const ws = new Workspace(new FileSystemHost(ROOT));
+  ws.loadAll();
+  return hostOver(ROOT, ws);
+})();
+
+function graphOf(result: ReturnType<typeof chainGraph>): ChainGraph {
+  assert.ok(!isTamError(result), isTamError(result) ? result.error : '');
+  return result as ChainGraph;
+}
+
+test('tam/chainGraph: one node per task, ids as Mermaid parses them, ranges on the task ids', async () => {
+  const graph = graphOf(chainGraph(sample, { uri: CHAIN_URI, format: 'flowchart' }));
+  assert.equal(graph.chainId, 'kedr-seller-portal-landscape');
+  assert.equal(graph.taskCount, 10);
+  const model = await mermaidModel(graph.mermaid);
+  assert.equal(model.type, 'flowchart');
+  assert.deepEqual(model.nodes.map((n) => n.id).sort(), Object.keys(graph.nodes).sort());
+  const text = sample.workspaces()[0]!.ws.file('projects/kedr-retail/chains/kedr-seller-portal-landscape.yaml')!.text!;
+  const lines = text.split('\n');
+  for (const node of Object.values(graph.nodes)) {
+    const { start, end } = node.range;
+    assert.equal(lines[start.line]!.slice(start.character, end.character), node.taskId);
+    assert.equal(node.uri, CHAIN_URI);
+  }
+  assert.equal(graph.nodes.n0!.taskId, 'vlan');
+  // The same forecast as `tam plan`.
+  const plan = JSON.parse((await tam(['plan', ROOT, '--chain', graph.chainId, '--now', NOW, '--format', 'json'])).out).chains[0];
+  assert.equal(graph.forecastFinish, plan.forecastFinish);
+  assert.deepEqual(graph.criticalPath, plan.criticalPath);
+  assert.equal(graph.late, plan.late);
+  assert.equal(graph.deadline, '2026-12-11');
+  assert.equal(graph.departments.network, 'Network');
+});
+
+test('tam/chainGraph gantt: the bars are t0… in the node map', async () => {
+  const graph = graphOf(chainGraph(sample, { chainId: 'kedr-seller-portal-landscape', format: 'gantt' }));
+  const model = await mermaidModel(graph.mermaid);
+  assert.equal(model.type, 'gantt');
+  if (model.type !== 'gantt') return;
+  for (const t of model.tasks) assert.ok(graph.nodes[t.id], `gantt task ${t.id} is in the node map`);
+  assert.equal(graph.nodes.t0!.taskId, 'vlan');
+});
+
+test('tam/chainGraph draws a half-typed chain, without a forecast', () => {
+  const files = {
+    'tam.yaml': 'kind: workspace\nname: t\n',
+    'chains/c.yaml': 'kind: chain\nid: c\nproject: p\ntitle: T\ntasks:\n  - id: a\n    title: A\n    department: net\n    status: todo\n  - id: b\n    title:\n    department:\n    depends_on: [a]\n  - title: no id yet\n',
+  };
+  const ws = new Workspace(new MemoryHost(files));
+  ws.loadAll();
+  const host = hostOver('/ws', ws);
+  const graph = graphOf(chainGraph(host, { uri: 'file:///ws/chains/c.yaml', format: 'flowchart' }));
+  assert.equal(graph.taskCount, 2);
+  assert.ok(graph.problem);
+  assert.equal(graph.forecastFinish, undefined);
+  assert.match(graph.mermaid, /n0 --> n1/);
+});
+
+test('tam/chainGraph: titles reach Mermaid as text, never as markup', async () => {
+  const files = {
+    'tam.yaml': 'kind: workspace\nname: t\n',
+    'chains/c.yaml': 'kind: chain\nid: c\nproject: p\ntitle: "<img src=x onerror=alert(1)>"\ntasks:\n  - { id: a, title: "<script>alert(1)</script> --> b[\\"x\\"]", department: net, status: todo, estimate: 1d }\n',
+  };
+  const ws = new Workspace(new MemoryHost(files));
+  ws.loadAll();
+  for (const format of ['flowchart', 'gantt'] as const) {
+    const graph = graphOf(chainGraph(hostOver('/ws', ws), { uri: 'file:///ws/chains/c.yaml', format }));
+    assert.ok(!/<img|<script|onerror=alert\(1\)>/.test(graph.mermaid), graph.mermaid);
+    const model = await mermaidModel(graph.mermaid);
+    if (model.type === 'flowchart') assert.match(model.nodes[0]!.text, /<script>alert\(1\)<\/script> --> b\["x"\]/);
+  }
+});
+
+test('tam/chainGraph says why when there is no chain', () => {
+  const r = chainGraph(sample, { uri: pathToFileURL(path.join(ROOT, 'tam.yaml')).href, format: 'flowchart' });
+  assert.ok(isTamError(r) && /no task chain/.test(r.error));
+  const r2 = chainGraph(sample, { chainId: 'nope', format: 'flowchart' });
+  assert.ok(isTamError(r2) && /No chain "nope"/.test(r2.error));
+});
+
+test('tam/slaReport is what tam sla --format json prints', async () => {
+  for (const by of ['project', 'priority', 'month', 'department'] as const) {
+    const answer = slaReport(sample, { by });
+    assert.ok(!isTamError(answer));
+    const cli = JSON.parse((await tam(['sla', ROOT, '--now', NOW, '--by', by, '--format', 'json'])).out);
+    assert.deepEqual(JSON.parse(JSON.stringify(answer.report)), cli, by);
+    for (const i of answer.report.incidents) assert.ok(answer.incidentUris[i.id]?.endsWith(`${i.id}.yaml`));
+  }
+  const bad = slaReport(sample, { from: '2026-13-01' });
+  assert.ok(isTamError(bad));
+});
+
+test('tam/status and tam/tree count the breaches that still run', async () => {
+  const cli = JSON.parse((await tam(['sla', ROOT, '--now', NOW, '--format', 'json'])).out);
+  const running = cli.breaches.filter((b: { stopped: boolean }) => !b.stopped).length;
+  const s = status(sample, {});
+  assert.equal(s.openBreaches, running);
+  const t = tree(sample, {});
+  assert.equal(t.workspaces[0]!.openBreaches, running);
+  const incidents = t.workspaces[0]!.incidents;
+  const firstClosed = incidents.findIndex((i) => !i.open);
+  assert.ok(firstClosed > 0 && incidents.slice(firstClosed).every((i) => !i.open), 'open incidents first');
+  assert.equal(t.workspaces[0]!.projects.length, 5);
+  assert.ok(chainSummaries(sample, {}).length >= 5);
+});
+
+test('tam/newIncidentId: the next free number of the year, opened with the zone offset', () => {
+  const r = newIncidentId(sample, {});
+  assert.ok(!isTamError(r));
+  assert.equal(r.id, 'INC-2026-0575');
+  assert.equal(r.timestamp, NOW);
+});
+
+test('tam/locate and tam/entities', () => {
+  const range = locate(sample, { uri: CHAIN_URI, doc: 0, path: ['tasks', 1, 'id'] });
+  assert.equal(range?.start.line, 22);
+  const people = entities(sample, { kind: 'person' });
+  assert.ok(people.some((p) => Array.isArray(p.fields?.roles) && (p.fields.roles as string[]).includes('tam')));
+  const projects = entities(sample, { kind: 'project' });
+  assert.ok(projects.find((p) => p.id === 'kedr-retail')?.dirUri.endsWith('/projects/kedr-retail'));
+});
+
+test('tam/validateWorkspace counts every file', () => {
+  const r = validateWorkspace(sample, {});
+  assert.ok(r.files > 50);
+  assert.equal(r.errors, 0);
+});
+
+test('every method has a handler for the analysis thread', () => {
+  assert.deepEqual(Object.keys(TAM_HANDLERS).sort(), [...TAM_METHODS].sort());
+});
