@@ -1,0 +1,43 @@
+// The server's settings, from `initializationOptions` and the client's `tam` configuration
+// section: rule severities on top of tam.yaml (as `tam validate` would apply them), how long
+// to wait after a keystroke, and a fixed "now" for reproducible diagnostics (tests, demos).
+
+import type { RuleSetting } from '../core/model';
+import { parseTimestamp } from '../core/time/timestamp';
+
+export interface Settings {
+  /** ms after the last edit of a file before it is re-indexed and re-checked. */
+  debounceMs: number;
+  /** A fixed "now" (ms since the epoch); the current time when absent. */
+  now?: number;
+  rules?: Record<string, RuleSetting>;
+  /** Log how long each re-read and check of an edited file took (for benchmarks). */
+  timings?: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = { debounceMs: 60 };
+
+/** Reads settings leniently: anything malformed is ignored, never fatal. */
+export function readSettings(base: Settings, raw: unknown): Settings {
+  const out: Settings = { ...base };
+  if (!raw || typeof raw !== 'object') return out;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.debounceMs === 'number' && r.debounceMs >= 0 && r.debounceMs <= 5000) out.debounceMs = r.debounceMs;
+  if (typeof r.now === 'string') {
+    const ms = parseTimestamp(r.now);
+    if (ms !== undefined) out.now = ms;
+  } else if (typeof r.now === 'number' && Number.isFinite(r.now)) {
+    out.now = r.now;
+  } else if (r.now === null) {
+    delete out.now;
+  }
+  if (typeof r.timings === 'boolean') out.timings = r.timings;
+  if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
+    const rules: Record<string, RuleSetting> = {};
+    for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
+      if (v === 'error' || v === 'warning' || v === 'info' || v === 'off') rules[id] = v;
+    }
+    out.rules = rules;
+  }
+  return out;
+}

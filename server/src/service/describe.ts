@@ -1,0 +1,189 @@
+// How the editor names and describes an entity: a short label for completion lists and
+// symbols, and a few lines of Markdown for hovers (a department's name and lead, a task's
+// status and forecast, an incident's clocks, a chain's forecast and critical path).
+
+import type { TargetKind } from '../core/model';
+import type { ChainForecast } from '../core/schedule/forecast';
+import { workspaceSchedule } from '../core/schedule/workspace-schedule';
+import type { Clock } from '../core/sla/clocks';
+import { incidentSla } from '../core/sla/incident-clocks';
+import { formatMinutes } from '../core/time/duration';
+import type { Entity } from '../core/workspace/entities';
+import type { Workspace } from '../core/workspace/workspace';
+
+/** The human name of an entity: a department's name, a task's title, an incident's title. */
+export function entityLabel(e: Entity): string | undefined {
+  const v = e.value ?? {};
+  const text = v.name ?? v.title ?? (e.kind === 'calendar' ? v.timezone : undefined) ?? (e.kind === 'postmortem' ? firstLine(v.summary) : undefined);
+  return typeof text === 'string' ? text : undefined;
+}
+
+/** One line for a completion item's detail. */
+export function entityDetail(e: Entity): string {
+  const v = e.value ?? {};
+  const label = entityLabel(e);
+  const extra: string[] = [];
+  if (e.kind === 'person' && Array.isArray(v.roles)) extra.push(v.roles.join(', '));
+  if (e.kind === 'task' && typeof v.status === 'string') extra.push(v.status);
+  if (e.kind === 'incident' && typeof v.priority === 'string') extra.push(v.priority);
+  return [label, ...extra].filter(Boolean).join(' · ');
+}
+
+/** "breached, 5h 10m of 4h". */
+export function clockText(clock: Clock): string {
+  const target = Number.isFinite(clock.targetMinutes) ? formatMinutes(clock.targetMinutes) : 'no target';
+  return `${clock.state}, ${formatMinutes(clock.elapsedMinutes)} of ${target}`;
+}
+
+/** "forecast 2026-11-19 · late by 1 day · critical path: 5 tasks". */
+export function chainSummary(f: ChainForecast): string {
+  if (f.cycle) return `no forecast: dependency cycle ${f.cycle.join(' → ')}`;
+  const parts: string[] = [f.forecastFinish ? `forecast ${f.forecastFinish}` : 'no forecast'];
+  if (f.deadline) parts.push(f.late ? `late by ${plural(f.lateByWorkingDays, 'day')}` : `on time for ${f.deadline}`);
+  if (f.criticalPath.length) parts.push(`critical path: ${plural(f.criticalPath.length, 'task')}`);
+  return parts.join(' · ');
+}
+
+export function chainForecast(ws: Workspace, chainId: string, now: number): ChainForecast | undefined {
+  try {
+    return workspaceSchedule(ws, now).byId.get(chainId);
+  } catch {
+    return undefined; // a defect in the engine must not cost the hover
+  }
+}
+
+/** Markdown describing an entity, for hovers over its id or a reference to it. */
+export function describeEntity(ws: Workspace, e: Entity, now: number): string {
+  const v = e.value ?? {};
+  const lines: string[] = [];
+  const label = entityLabel(e);
+  lines.push(`**${KIND_TITLES[e.kind]}** \`${e.id}\`${label && e.kind !== 'calendar' ? ` — ${escape(label)}` : ''}`);
+  const field = (name: string, value: unknown): void => {
+    if (value !== undefined && value !== null && value !== '') lines.push(`- ${name}: ${value}`);
+  };
+  const person = (id: unknown): string | undefined => {
+    if (typeof id !== 'string') return undefined;
+    const p = ws.get('person', id);
+    return p && typeof p.value.name === 'string' ? `${escape(p.value.name)} (\`${id}\`)` : `\`${id}\``;
+  };
+  const department = (id: unknown): string | undefined => {
+    if (typeof id !== 'string') return undefined;
+    const d = ws.get('department', id);
+    return d && typeof d.value.name === 'string' ? `${escape(d.value.name)} (\`${id}\`)` : `\`${id}\``;
+  };
+  switch (e.kind) {
+    case 'department':
+      field('lead', person(v.lead));
+      field('calendar', typeof v.calendar === 'string' ? `\`${v.calendar}\`` : undefined);
+      if (Array.isArray(v.aliases) && v.aliases.length) field('aliases', v.aliases.join(', '));
+      break;
+    case 'person':
+      if (Array.isArray(v.roles)) field('roles', v.roles.join(', '));
+      field('department', department(v.department));
+      field('email', v.email);
+      break;
+    case 'calendar':
+      field('time zone', v.timezone);
+      field('working hours', Array.isArray(v.working_hours) ? v.working_hours.map((h: any) => `${(h?.days ?? []).join(' ')} ${h?.from}–${h?.to}`).join('; ') : '24×7');
+      if (Array.isArray(v.holidays)) field('holidays', v.holidays.length);
+      break;
+    case 'sla-policy':
+      field('calendar', typeof v.calendar === 'string' ? `\`${v.calendar}\`` : undefined);
+      if (v.targets && typeof v.targets === 'object') {
+        for (const p of ['P1', 'P2', 'P3', 'P4']) {
+          const t = v.targets[p];
+          if (t) field(p, `response ${t.response}, resolution ${t.resolution}`);
+        }
+      }
+      break;
+    case 'project':
+      field('client', v.client);
+      field('TAM', person(v.tam));
+      field('SLA policy', typeof v.sla_policy === 'string' ? `\`${v.sla_policy}\`` : undefined);
+      break;
+    case 'chain': {
+      field('project', typeof v.project === 'string' ? `\`${v.project}\`` : undefined);
+      field('deadline', v.deadline);
+      const f = chainForecast(ws, e.id, now);
+      if (f) {
+        field('forecast', chainSummary(f));
+        if (f.criticalPath.length) field('critical path', f.criticalPath.map((t) => `\`${t}\``).join(' → '));
+      }
+      break;
+    }
+    case 'task': {
+      field('status', v.status);
+      field('department', department(v.department));
+      field('assignee', person(v.assignee));
+      field('estimate', v.estimate);
+      field('due', v.due);
+      const slash = e.id.indexOf('/');
+      const f = chainForecast(ws, e.id.slice(0, slash), now)?.tasks.get(e.id.slice(slash + 1));
+      if (f?.start && f.finish) {
+        const basis = f.basis === 'actual' ? 'actual' : 'forecast';
+        field(basis, f.start === f.finish ? f.start : `${f.start} → ${f.finish}${f.critical ? ' (critical path)' : f.slackDays ? ` (slack ${plural(f.slackDays, 'day')})` : ''}`);
+      }
+      break;
+    }
+    case 'incident': {
+      field('priority', v.priority);
+      field('project', typeof v.project === 'string' ? `\`${v.project}\`` : undefined);
+      field('opened', v.opened);
+      const sla = safeSla(ws, e, now);
+      if (sla) {
+        field('response', clockText(sla.clocks.response));
+        field('resolution', clockText(sla.clocks.resolution));
+        field('policy', `\`${sla.policy.id}\` (from the ${sla.via})`);
+      }
+      break;
+    }
+    case 'postmortem':
+      field('incident', typeof v.incident === 'string' ? `\`${v.incident}\`` : undefined);
+      field('published', v.published ?? 'not yet');
+      break;
+    case 'proposal':
+      field('type', v.type);
+      field('status', v.status);
+      field('proposed by', person(v.proposed_by));
+      break;
+    case 'workspace':
+      field('time zone', v.timezone);
+      break;
+  }
+  lines.push('', `_${e.file}_`);
+  return lines.join('\n');
+}
+
+export function safeSla(ws: Workspace, e: Entity, now: number): ReturnType<typeof incidentSla> {
+  try {
+    return incidentSla(ws, e, now);
+  } catch {
+    return undefined;
+  }
+}
+
+export const KIND_TITLES: Record<TargetKind, string> = {
+  workspace: 'Workspace',
+  department: 'Department',
+  person: 'Person',
+  calendar: 'Calendar',
+  'sla-policy': 'SLA policy',
+  project: 'Project',
+  chain: 'Chain',
+  task: 'Task',
+  incident: 'Incident',
+  postmortem: 'Postmortem',
+  proposal: 'Proposal',
+};
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function firstLine(text: unknown): string | undefined {
+  return typeof text === 'string' ? text.trim().split('\n')[0] : undefined;
+}
+
+function escape(text: string): string {
+  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
+}
