@@ -34,8 +34,8 @@ export function check(ws: Workspace, options: CheckOptions, files?: Iterable<str
   const locatorOf = (file: string): Locator | null => {
     let locator = locators.get(file);
     if (locator === undefined) {
-      const text = ws.file(file)?.text;
-      locator = text === undefined ? null : new Locator(text);
+      const record = ws.file(file);
+      locator = record?.text === undefined ? null : new Locator(record.text, record.parsed?.precise);
       if (locators.size >= 16) locators.delete(locators.keys().next().value!);
       locators.set(file, locator);
     }
@@ -101,6 +101,7 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
       diagnostic.related = draft.related.map((r) => ({ file: 'range' in r.at ? r.at.file : r.at.file, range: rangeOf(r.at, locatorOf) ?? zeroRange(), message: r.message }));
     }
     if (draft.fixes?.length) diagnostic.fixes = draft.fixes.map((f) => locateFix(f, locatorOf));
+    if (draft.data) diagnostic.data = draft.data;
     result.push(diagnostic);
   }
 

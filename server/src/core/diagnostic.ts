@@ -52,6 +52,16 @@ export interface RelatedLocation {
   message: string;
 }
 
+/** Machine-readable detail of a finding, for editors' quick fixes. */
+export interface DiagnosticData {
+  /** A required field that is missing. */
+  missing?: string;
+  /** A field the schema does not know. */
+  unknown?: string;
+  /** The x-tam-format of a value of the wrong form (timestamp, date, sla-duration…). */
+  format?: string;
+}
+
 export interface Diagnostic {
   /** Workspace-relative POSIX path. */
   file: string;
@@ -61,6 +71,7 @@ export interface Diagnostic {
   message: string;
   related?: RelatedLocation[];
   fixes?: Fix[];
+  data?: DiagnosticData;
 }
 
 /** An edit before its range is known: replace the node at an address. */
@@ -85,6 +96,7 @@ export interface DraftDiagnostic {
   message: string;
   related?: { at: NodeAddress | { file: string; range: Range }; message: string }[];
   fixes?: DraftFix[];
+  data?: DiagnosticData;
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

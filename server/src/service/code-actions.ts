@@ -29,7 +29,7 @@ export function codeActions(model: TextModel, diagnostics: readonly Diagnostic[]
     }
     if (d.code !== 'schema') continue;
     if (/has no offset/.test(d.message)) out.push(...addOffset(model, d, ws));
-    const missing = /missing required field "([^"]+)"/.exec(d.message)?.[1];
+    const missing = d.data?.missing;
     if (missing) {
       const fix = addField(model, d, missing);
       if (fix) out.push(fix);

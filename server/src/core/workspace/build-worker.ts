@@ -5,4 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { buildFiles, type WorkerRequest } from './parallel';
 
 const request = workerData as WorkerRequest;
-parentPort!.postMessage(buildFiles(request.root, request.files));
+const built = buildFiles(request.root, request.files);
+// yaml's documents are class instances that do not survive the copy to the other thread;
+// the main thread parses again the few files that need them.
+for (const { record } of built) if (record?.parsed) delete record.parsed.precise;
+parentPort!.postMessage(built);

@@ -32,6 +32,11 @@ export interface ParsedFile {
   problems: SyntaxProblem[];
   /** Offsets where each line starts; shared with locate.ts. */
   lineStarts: number[];
+  /**
+   * The `yaml` documents, when the precise parser had to read the file (a syntax problem,
+   * aliases): kept so that placing its diagnostics does not parse it a second time.
+   */
+  precise?: PreciseFile;
 }
 
 export interface PreciseFile {
@@ -128,7 +133,7 @@ function parseWithProblems(text: string, lineStarts: number[], segments: number[
     }
     return { index, value, startLine, broken: doc.errors.length > 0 };
   });
-  return { docs, problems, lineStarts };
+  return { docs, problems, lineStarts, precise };
 }
 
 /**

@@ -39,6 +39,8 @@ export class Workspace {
   private readonly records = new Map<string, FileRecord>();
   private readonly defs = new Map<TargetKind, Map<string, Entity[]>>();
   private readonly incoming = new Map<string, Set<Reference>>();
+  /** References whose target depends on their source (`reverse`), by source key. */
+  private readonly reverseFrom = new Map<string, Set<Reference>>();
   /** Files that are YAML but not part of the workspace (no known kind): skipped, remembered. */
   private readonly foreign = new Set<string>();
   private listProblems: ListedProblem[] = [];
@@ -177,12 +179,8 @@ export class Workspace {
         // The default policy changed in content: every incident may use it.
         for (const incident of this.entities('incident')) files.add(incident.file);
       }
-      for (const def of this.all(kind, id)) {
-        files.add(def.file);
-        for (const ref of this.records.get(def.file)?.refs ?? []) {
-          if (ref.reverse && ref.from === key) for (const target of this.all(ref.kind, ref.id)) files.add(target.file);
-        }
-      }
+      for (const def of this.all(kind, id)) files.add(def.file);
+      for (const ref of this.reverseFrom.get(key) ?? []) for (const target of this.all(ref.kind, ref.id)) files.add(target.file);
       for (const ref of this.incoming.get(key) ?? []) {
         files.add(ref.file);
         // What is computed from the source (a forecast, a clock) changes with the target.
@@ -210,6 +208,7 @@ export class Workspace {
     this.records.clear();
     this.defs.clear();
     this.incoming.clear();
+    this.reverseFrom.clear();
     this.foreign.clear();
     this.changed();
   }
@@ -233,6 +232,11 @@ export class Workspace {
       let set = this.incoming.get(key);
       if (!set) this.incoming.set(key, (set = new Set()));
       set.add(ref);
+      if (ref.reverse) {
+        let from = this.reverseFrom.get(ref.from);
+        if (!from) this.reverseFrom.set(ref.from, (from = new Set()));
+        from.add(ref);
+      }
     }
   }
 
@@ -254,6 +258,11 @@ export class Workspace {
       const set = this.incoming.get(key);
       set?.delete(ref);
       if (set && set.size === 0) this.incoming.delete(key);
+      if (ref.reverse) {
+        const from = this.reverseFrom.get(ref.from);
+        from?.delete(ref);
+        if (from && from.size === 0) this.reverseFrom.delete(ref.from);
+      }
     }
     return touched;
   }
@@ -322,6 +331,7 @@ export function buildRecord(file: string, text: string): FileRecord | undefined 
       valid = findings.length === 0;
       for (const f of findings) {
         const draft: DraftDiagnostic = { code: 'schema', at: { file, doc: doc.index, path: f.path, part: f.part }, message: f.message };
+        if (f.data && Object.values(f.data).some((v) => v !== undefined)) draft.data = f.data;
         if (f.suggestion && f.data?.unknown) {
           draft.fixes = [{ title: `Rename to "${f.suggestion}"`, edits: [{ at: { file, doc: doc.index, path: f.path, part: 'key' }, newText: f.suggestion }], preferred: true }];
         } else if (f.suggestion && typeof f.path[f.path.length - 1] !== 'undefined') {
