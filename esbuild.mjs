@@ -3,7 +3,7 @@
 // on change; `--production` minifies for packaging.
 //
 // The extension (extension/dist/) carries its own copy of the language server, so the .vsix
-// needs nothing else: extension.js (the client), server.js (+ build-worker.js), the webview
+// needs nothing else: extension.js (the client), server.js, the webview
 // scripts with Mermaid bundled in (nothing is loaded from a CDN), and the JSON schemas.
 
 import * as esbuild from 'esbuild';
@@ -40,11 +40,9 @@ const browser = {
 const builds = [
   { ...node, entryPoints: ['server/src/cli/tam.ts'], outfile: 'dist/tam.js', banner: { js: '#!/usr/bin/env node' } },
   { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: ['server/src/core/workspace/build-worker.ts'], outfile: 'dist/build-worker.js' },
   // The VS Code extension: the client, the server it starts, the webviews.
   { ...node, entryPoints: ['extension/src/main.ts'], outfile: 'extension/dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'extension/dist/server.js' },
-  { ...node, entryPoints: ['server/src/core/workspace/build-worker.ts'], outfile: 'extension/dist/build-worker.js' },
   { ...browser, entryPoints: ['extension/webview/chain-graph.ts'], outfile: 'extension/dist/webview/chain-graph.js' },
   { ...browser, entryPoints: ['extension/webview/sla-summary.ts'], outfile: 'extension/dist/webview/sla-summary.js' },
 ].filter((b) => existsSync(b.entryPoints[0]));

@@ -103,8 +103,8 @@ function main(): void {
 
     rows.push(['bundle: dist/tam.js / dist/server.js', `${size(path.join(ROOT, 'dist/tam.js'))} / ${size(path.join(ROOT, 'dist/server.js'))}`, '']);
     rows.push(['bundle: extension/dist/extension.js', size(path.join(ROOT, 'extension/dist/extension.js')), '']);
-    const vsix = fs.existsSync(path.join(ROOT, 'extension')) ? fs.readdirSync(path.join(ROOT, 'extension')).find((f) => f.endsWith('.vsix')) : undefined;
-    rows.push(['extension .vsix', vsix ? size(path.join(ROOT, 'extension', vsix)) : 'not packaged (npm run package)', '']);
+    const vsix = path.join(ROOT, 'dist/tam-workbench.vsix');
+    rows.push(['extension .vsix', fs.existsSync(vsix) ? size(vsix) : 'not packaged (npm run package)', '']);
   } finally {
     fs.rmSync(ws, { recursive: true, force: true });
   }

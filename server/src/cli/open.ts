@@ -4,7 +4,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { FileSystemHost } from '../core/workspace/host';
-import { buildFilesInParallel } from '../core/workspace/parallel';
 import { findWorkspaceRoot } from '../core/workspace/root';
 import { Workspace } from '../core/workspace/workspace';
 import { UsageError } from './args';
@@ -33,12 +32,7 @@ export async function openWorkspace(dir: string | undefined): Promise<OpenedWork
   const root = findWorkspaceRoot(target);
   if (!root) throw new UsageError(`"${dir ?? '.'}" is not in a TAM workspace: no tam.yaml there or in any folder above it`);
   const ws = new Workspace(new FileSystemHost(root));
-  const files = ws.startLoading();
-  // Bundled, the worker sits beside this file; from sources (tests) the calling thread does it all.
-  const worker = path.join(__dirname, 'build-worker.js');
-  for (const { file, record } of await buildFilesInParallel(root, files, __filename.endsWith('.js') ? worker : undefined)) {
-    ws.addBuilt(file, record);
-  }
+  ws.loadAll();
   const scope = path.relative(root, target).split(path.sep).join('/');
   return { ws, root, scope };
 }

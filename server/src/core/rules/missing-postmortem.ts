@@ -28,7 +28,8 @@ export const missingPostmortem: Rule = {
     const deadline = resolvedAt + (elapsedMs(within) ?? 0);
     const postmortem = postmortemOf(ctx.ws, entity);
     const published = parseTimestamp(postmortem?.value.published);
-    const dueText = formatInZone(deadline, workspaceZone(ctx.ws));
+    // Formatting in a zone is costly: only for what is reported.
+    const due = (): string => formatInZone(deadline, workspaceZone(ctx.ws));
     const at = { file: entity.file, doc: entity.doc, path: typeof entity.value.postmortem === 'string' ? ['postmortem'] : ['priority'] };
     if (postmortem && published !== undefined) {
       if (published <= deadline) return;
@@ -36,7 +37,7 @@ export const missingPostmortem: Rule = {
       ctx.report({
         code: 'missing-postmortem',
         at,
-        message: `postmortem "${postmortem.id}" was published ${late}h after the ${within} the policy "${sla.policy.id}" allows for ${entity.value.priority} (due ${dueText})`,
+        message: `postmortem "${postmortem.id}" was published ${late}h after the ${within} the policy "${sla.policy.id}" allows for ${entity.value.priority} (due ${due()})`,
         related: [{ at: { file: postmortem.file, doc: postmortem.doc, path: ['published'] }, message: 'published here' }],
       });
       return;
@@ -46,7 +47,7 @@ export const missingPostmortem: Rule = {
       ctx.report({
         code: 'missing-postmortem',
         at,
-        message: `postmortem "${postmortem.id}" is not published yet; policy "${sla.policy.id}" wants it within ${within} of the resolution (due ${dueText})`,
+        message: `postmortem "${postmortem.id}" is not published yet; policy "${sla.policy.id}" wants it within ${within} of the resolution (due ${due()})`,
         related: [{ at: { file: postmortem.file, doc: postmortem.doc, path: [] }, message: 'the draft postmortem' }],
       });
       return;
@@ -56,7 +57,7 @@ export const missingPostmortem: Rule = {
     ctx.report({
       code: 'missing-postmortem',
       at,
-      message: `${entity.value.priority} incident resolved without a postmortem; policy "${sla.policy.id}" wants one published within ${within} of the resolution (due ${dueText})`,
+      message: `${entity.value.priority} incident resolved without a postmortem; policy "${sla.policy.id}" wants one published within ${within} of the resolution (due ${due()})`,
       fixes: [
         {
           title: `Create postmortem ${stub.file}`,

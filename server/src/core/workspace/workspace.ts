@@ -56,9 +56,9 @@ export class Workspace {
   }
 
   /**
-   * Starts a full load: reads tam.yaml (whose `ignore:` decides what else is read) and returns
-   * the other files to read, for a caller that builds their records elsewhere (worker threads)
-   * and hands them over with `addBuilt`.
+   * Starts a full load: forgets what was read, reads tam.yaml (whose `ignore:` decides what
+   * else is read) and returns the other files, for a caller that reads them a slice at a time
+   * with `refresh` (the language server, which keeps answering meanwhile).
    */
   startLoading(): string[] {
     this.clear();
@@ -68,8 +68,8 @@ export class Workspace {
     return files.filter((f) => f !== ROOT_FILE);
   }
 
-  /** Adds a record built elsewhere (undefined: the file is YAML but not part of the workspace). */
-  addBuilt(file: string, record: FileRecord | undefined): Set<string> {
+  /** Puts a file's record in the index (undefined: the file is YAML but not part of the workspace). */
+  private addBuilt(file: string, record: FileRecord | undefined): Set<string> {
     const touched = this.remove(file);
     if (record) this.add(record);
     else this.foreign.add(file);
@@ -282,9 +282,9 @@ const KIND_LINE = new RegExp(`^kind:\\s*["']?(${KINDS.join('|')})["']?\\s*(#.*)?
  */
 export function buildRecord(file: string, text: string): FileRecord | undefined {
   const parsed = parseYaml(text);
-  const looksOurs = file === ROOT_FILE || ENTITY_FOLDERS.some((f) => file.startsWith(f)) || KIND_LINE.test(text);
   const hasKnownKind = parsed.docs.some((d) => isObject(d.value) && isKind(d.value.kind));
-  if (!looksOurs && !hasKnownKind) return undefined;
+  const looksOurs = hasKnownKind || file === ROOT_FILE || ENTITY_FOLDERS.some((f) => file.startsWith(f)) || KIND_LINE.test(text);
+  if (!looksOurs) return undefined;
 
   const record: FileRecord = { file, text, parsed, entities: [], refs: [], local: [], suppressions: [] };
   for (const p of parsed.problems) {
