@@ -7,21 +7,11 @@ import { WorkingTime } from '../server/src/core/calendar/working-time';
 import type { CalendarDoc, IncidentDoc, Priority, SlaPolicyDoc, TimelineEntry } from '../server/src/core/model';
 import { computeClocks, type IncidentClocks } from '../server/src/core/sla/clocks';
 import { buildSlaReport, type SlaRow } from '../server/src/core/sla/report';
+import { prng } from './generate';
 
 const COUNT = Number(process.argv[2] ?? 100_000);
 const MINUTE = 60_000;
 
-/** mulberry32: small, fast and good enough to make synthetic data repeatable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(20261103);
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
@@ -246,4 +247,23 @@ export function tempCopy(from = FIXTURE): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tam-lsp-'));
   fs.cpSync(from, dir, { recursive: true });
   return dir;
+}
+
+/**
+ * For the tests of one file: starts the built server on a fresh copy of the fixture before
+ * them, hands over the folder and the client, and stops the server and removes the copy after.
+ */
+export function serverForTests(started: (dir: string, client: LspClient) => void): void {
+  let dir: string | undefined;
+  let client: LspClient | undefined;
+  before(async () => {
+    dir = tempCopy();
+    client = await LspClient.start(dir);
+    await client.ready();
+    started(dir, client);
+  });
+  after(async () => {
+    await client?.stop();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 }

@@ -5,21 +5,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
-import { LspClient, NOW, REPO, tempCopy } from './client';
+import { test } from 'node:test';
+import { LspClient, NOW, REPO, serverForTests } from './client';
 
 let dir: string;
 let client: LspClient;
 
-before(async () => {
-  dir = tempCopy();
-  client = await LspClient.start(dir);
-  await client.ready();
-});
-
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+serverForTests((d, c) => {
+  dir = d;
+  client = c;
 });
 
 test('on initialize: progress, the index notification and a watcher registered for YAML files', () => {

@@ -2,24 +2,15 @@
 // and code lenses, as an editor would ask for them.
 
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { CodeAction, CodeLens, CompletionList, DocumentSymbol, Hover, Location, SymbolInformation, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspClient, tempCopy } from './client';
+import { LspClient, serverForTests } from './client';
 
-let dir: string;
 let client: LspClient;
 const CHAIN = 'projects/acme/chains/landscape.yaml';
 
-before(async () => {
-  dir = tempCopy();
-  client = await LspClient.start(dir);
-  await client.ready();
-});
-
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+serverForTests((_, c) => {
+  client = c;
 });
 
 const doc = (file: string) => ({ uri: client.uri(file) });

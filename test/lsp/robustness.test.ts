@@ -6,23 +6,17 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import type { CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-protocol';
 import { longChain } from '../../bench/generate';
-import { LspClient, tempCopy } from './client';
+import { LspClient, serverForTests } from './client';
 
 let dir: string;
 let client: LspClient;
 
-before(async () => {
-  dir = tempCopy();
-  client = await LspClient.start(dir);
-  await client.ready();
-});
-
-after(async () => {
-  await client?.stop();
-  fs.rmSync(dir, { recursive: true, force: true });
+serverForTests((d, c) => {
+  dir = d;
+  client = c;
 });
 
 const METHODS = ['textDocument/completion', 'textDocument/hover', 'textDocument/definition', 'textDocument/references', 'textDocument/documentSymbol', 'textDocument/codeAction', 'textDocument/codeLens'];

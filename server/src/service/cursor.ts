@@ -4,6 +4,7 @@
 // wherever the marker lands (a key, a scalar, a new sequence item) is the answer.
 
 import { isKind, type Kind, type Position } from '../core/model';
+import { positionAt } from '../core/workspace/parse';
 import type { TextModel } from './text-model';
 import { findPair, parseDocAt, type TreeDoc, type TreeMap, type TreeNode, type TreePair } from './yaml-tree';
 
@@ -122,15 +123,9 @@ export function cursorContext(model: TextModel, position: Position): CursorConte
   };
 }
 
+/** Offset where the line holding `offset` starts. */
 function lineStartOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return starts[lo]!;
+  return starts[positionAt(starts, offset).line]!;
 }
 
 interface Found {

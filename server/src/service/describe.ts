@@ -2,6 +2,7 @@
 // symbols, and a few lines of Markdown for hovers (a department's name and lead, a task's
 // status and forecast, an incident's clocks, a chain's forecast and critical path).
 
+import { SymbolKind } from 'vscode-languageserver-types';
 import type { TargetKind } from '../core/model';
 import type { ChainForecast } from '../core/schedule/forecast';
 import { workspaceSchedule } from '../core/schedule/workspace-schedule';
@@ -161,6 +162,21 @@ export function safeSla(ws: Workspace, e: Entity, now: number): ReturnType<typeo
     return undefined;
   }
 }
+
+/** How editors draw each kind in outlines and symbol searches. */
+export const SYMBOL_KINDS: Record<TargetKind, SymbolKind> = {
+  workspace: SymbolKind.Package,
+  department: SymbolKind.Namespace,
+  person: SymbolKind.Object,
+  calendar: SymbolKind.Interface,
+  'sla-policy': SymbolKind.Struct,
+  project: SymbolKind.Module,
+  chain: SymbolKind.Class,
+  task: SymbolKind.Method,
+  incident: SymbolKind.Event,
+  postmortem: SymbolKind.File,
+  proposal: SymbolKind.Constant,
+};
 
 export const KIND_TITLES: Record<TargetKind, string> = {
   workspace: 'Workspace',

@@ -5,21 +5,9 @@
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { isKind, type Kind } from '../core/model';
+import { SYMBOL_KINDS } from './describe';
 import type { TextModel } from './text-model';
 import { findPair, type TreeMap, type TreeNode } from './yaml-tree';
-
-const KIND_SYMBOLS: Record<Kind, SymbolKind> = {
-  workspace: SymbolKind.Package,
-  department: SymbolKind.Namespace,
-  person: SymbolKind.Object,
-  calendar: SymbolKind.Interface,
-  'sla-policy': SymbolKind.Struct,
-  project: SymbolKind.Module,
-  chain: SymbolKind.Class,
-  incident: SymbolKind.Event,
-  postmortem: SymbolKind.File,
-  proposal: SymbolKind.Constant,
-};
 
 /** Lists whose items get symbols, per kind: [field, what names an item, what describes it]. */
 const PARTS: Partial<Record<Kind, [string, string, string[], SymbolKind][]>> = {
@@ -46,7 +34,7 @@ export function documentSymbols(model: TextModel): DocumentSymbol[] {
     const symbol: DocumentSymbol = {
       name,
       detail: [kindText, label].filter(Boolean).join(' · '),
-      kind: kind ? KIND_SYMBOLS[kind] : SymbolKind.Object,
+      kind: kind ? SYMBOL_KINDS[kind] : SymbolKind.Object,
       range,
       selectionRange: clampInside(selection, range),
       children: [],

@@ -5,7 +5,7 @@ import { SymbolKind } from 'vscode-languageserver-types';
 import type { Range, TargetKind } from '../core/model';
 import { KINDS } from '../core/model';
 import type { Workspace } from '../core/workspace/workspace';
-import { entityLabel, KIND_TITLES } from './describe';
+import { entityLabel, KIND_TITLES, SYMBOL_KINDS } from './describe';
 import { definitionPlace, type ModelOf } from './navigation';
 
 export interface WorkspaceSymbolResult {
@@ -16,19 +16,6 @@ export interface WorkspaceSymbolResult {
   range: Range;
 }
 
-const SYMBOL_KINDS: Record<TargetKind, SymbolKind> = {
-  workspace: SymbolKind.Package,
-  department: SymbolKind.Namespace,
-  person: SymbolKind.Object,
-  calendar: SymbolKind.Interface,
-  'sla-policy': SymbolKind.Struct,
-  project: SymbolKind.Module,
-  chain: SymbolKind.Class,
-  task: SymbolKind.Method,
-  incident: SymbolKind.Event,
-  postmortem: SymbolKind.File,
-  proposal: SymbolKind.Constant,
-};
 
 export function workspaceSymbols(query: string, ws: Workspace, modelOf: ModelOf, limit = 500): WorkspaceSymbolResult[] {
   const q = query.toLowerCase().replace(/\s+/g, '');
