@@ -88,8 +88,9 @@ function main(): void {
     const theirs = JSON.parse(runScript('bench/yamlls.bench.ts').trim().split('\n').pop()!);
     const ourTable = ours.trim().split('\n').filter((l) => /\d/.test(l) && !l.startsWith('generated'));
     for (const line of ourTable) {
-      const [label, value, ...rest] = line.split(/\s{2,}/);
-      rows.push([`server: ${label}`, value ?? '', rest.join(' ')]);
+      const sub = line.startsWith('  ');
+      const [label, value, ...rest] = line.trim().split(/\s{2,}/);
+      rows.push([`server: ${sub ? '↳ ' : ''}${label}`, value ?? '', rest.join(' ')]);
     }
     const chainEdits = ourTable.find((l) => l.includes('chain, all three'));
     const ourP95 = chainEdits ? Number(/\/ ([\d.]+) ms/.exec(chainEdits)?.[1]) : NaN;

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chainFlowchart, chainGantt } from '../core/render/mermaid';
-import { departmentNames, workspaceSchedule } from '../core/schedule/workspace-schedule';
+import { chainSchedule, departmentNames } from '../core/schedule/workspace-schedule';
 import { closest } from '../core/text/suggest';
 import type { Entity } from '../core/workspace/entities';
 import { nowOption, oneOf, parse, UsageError } from './args';
@@ -41,7 +41,7 @@ export async function runGraph(argv: string[], io: CommandIO): Promise<number> {
     }
   }
   if (!chain!.valid) throw new UsageError(`chain "${chain!.id}" has errors; run "tam validate" to see them`);
-  const forecast = workspaceSchedule(ws, now).byId.get(chain!.id);
+  const forecast = chainSchedule(ws, now, chain!.id)?.byId.get(chain!.id);
   const options = { departmentNames: departmentNames(ws) };
   io.out((format === 'gantt' ? chainGantt(chain!.value, forecast, options) : chainFlowchart(chain!.value, forecast, options)) + '\n');
   return 0;

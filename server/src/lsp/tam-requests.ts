@@ -17,7 +17,7 @@ import type { ChainDoc, TaskDoc, TaskStatus } from '../core/model';
 import { chainFlowchart, chainGantt } from '../core/render/mermaid';
 import { slaJson } from '../core/render/sla';
 import type { ChainForecast } from '../core/schedule/forecast';
-import { departmentNames, todayIn, workspaceSchedule, workspaceZone } from '../core/schedule/workspace-schedule';
+import { chainSchedule, departmentNames, todayIn, workspaceSchedule, workspaceZone } from '../core/schedule/workspace-schedule';
 import { incidentSla } from '../core/sla/incident-clocks';
 import { workspaceSlaReport } from '../core/sla/workspace-report';
 import { parseTimestamp } from '../core/time/timestamp';
@@ -306,7 +306,7 @@ export function chainGraph(host: TamHost, p: ChainGraphParams): ChainGraphResult
   const { ws } = ref;
   const now = nowOf(host, p);
   const { chain, index } = drawableChain(entity.value);
-  const forecast: ChainForecast | undefined = entity.valid ? workspaceSchedule(ws, now).byId.get(entity.id) : undefined;
+  const forecast: ChainForecast | undefined = entity.valid ? chainSchedule(ws, now, entity.id)?.byId.get(entity.id) : undefined;
   const names = departmentNames(ws);
   const options = { departmentNames: names };
   const format = p.format === 'gantt' ? 'gantt' : 'flowchart';

@@ -5,7 +5,7 @@
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { TargetKind } from '../core/model';
 import type { ChainForecast } from '../core/schedule/forecast';
-import { workspaceSchedule } from '../core/schedule/workspace-schedule';
+import { chainSchedule } from '../core/schedule/workspace-schedule';
 import type { Clock } from '../core/sla/clocks';
 import { incidentSla } from '../core/sla/incident-clocks';
 import { formatMinutes } from '../core/time/duration';
@@ -47,7 +47,7 @@ export function chainSummary(f: ChainForecast): string {
 
 export function chainForecast(ws: Workspace, chainId: string, now: number): ChainForecast | undefined {
   try {
-    return workspaceSchedule(ws, now).byId.get(chainId);
+    return chainSchedule(ws, now, chainId)?.byId.get(chainId);
   } catch {
     return undefined; // a defect in the engine must not cost the hover
   }

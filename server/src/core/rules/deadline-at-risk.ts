@@ -1,7 +1,7 @@
 // deadline-at-risk: a chain whose forecast finish (spec §5) falls after its deadline, reported
 // on the deadline with the forecast and the critical path that decides it.
 
-import { workspaceSchedule } from '../schedule/workspace-schedule';
+import { chainSchedule } from '../schedule/workspace-schedule';
 import type { Rule } from './rule';
 
 export const deadlineAtRisk: Rule = {
@@ -10,7 +10,7 @@ export const deadlineAtRisk: Rule = {
   description: "A chain's forecast finish is after its deadline.",
   kinds: ['chain'],
   check(entity, ctx) {
-    const forecast = workspaceSchedule(ctx.ws, ctx.now).byId.get(entity.id);
+    const forecast = chainSchedule(ctx.ws, ctx.now, entity.id)?.byId.get(entity.id);
     if (!forecast?.late || !forecast.forecastFinish || !forecast.deadline) return;
     // A chain whose tasks are all done or cancelled is history: its deadline is no longer at risk.
     if ([...forecast.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled')) return;

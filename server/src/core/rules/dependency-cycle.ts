@@ -2,7 +2,7 @@
 // each task of the cycle, at the dependency that closes it, naming every task on the cycle.
 
 import { taskRefId } from '../workspace/entities';
-import { workspaceSchedule } from '../schedule/workspace-schedule';
+import { chainSchedule } from '../schedule/workspace-schedule';
 import type { Rule } from './rule';
 
 export const dependencyCycle: Rule = {
@@ -11,7 +11,7 @@ export const dependencyCycle: Rule = {
   description: 'Task dependencies form a cycle, so none of the tasks on it can ever start.',
   kinds: ['chain'],
   check(entity, ctx) {
-    const { cycles } = workspaceSchedule(ctx.ws, ctx.now);
+    const cycles = chainSchedule(ctx.ws, ctx.now, entity.id)?.cycles ?? [];
     for (const cycle of cycles) {
       if (!cycle.some((key) => key.startsWith(entity.id + '/'))) continue;
       const name = (key: string) => (key.startsWith(entity.id + '/') ? key.slice(entity.id.length + 1) : key);

@@ -1,7 +1,7 @@
 // due-before-forecast: an open task whose `due` date comes before the date the schedule
 // (spec §5) says it can finish — the TAM must move the date or the work.
 
-import { workspaceSchedule } from '../schedule/workspace-schedule';
+import { chainSchedule } from '../schedule/workspace-schedule';
 import type { Rule } from './rule';
 
 export const dueBeforeForecast: Rule = {
@@ -13,7 +13,7 @@ export const dueBeforeForecast: Rule = {
     const task = entity.value;
     if (task.status === 'done' || task.status === 'cancelled' || typeof task.due !== 'string') return;
     const [chainId, taskId] = [entity.id.slice(0, entity.id.indexOf('/')), task.id as string];
-    const forecast = workspaceSchedule(ctx.ws, ctx.now).byId.get(chainId)?.tasks.get(taskId);
+    const forecast = chainSchedule(ctx.ws, ctx.now, chainId)?.byId.get(chainId)?.tasks.get(taskId);
     if (!forecast?.finish || !forecast.finishAfterDue) return;
     ctx.report({
       code: 'due-before-forecast',
