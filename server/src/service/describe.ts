@@ -38,7 +38,11 @@ export function clockText(clock: Clock): string {
 
 /** "forecast 2026-11-19 · late by 1 day · critical path: 5 tasks". */
 export function chainSummary(f: ChainForecast): string {
-  if (f.cycle) return `no forecast: dependency cycle ${f.cycle.join(' → ')}`;
+  if (f.cycle) {
+    // In the direction work flows, as tam validate and tam plan say it.
+    const flow = [...f.cycle].reverse();
+    return `no forecast: dependency cycle ${[...flow, flow[0]].join(' → ')}`;
+  }
   const parts: string[] = [f.forecastFinish ? `forecast ${f.forecastFinish}` : 'no forecast'];
   if (f.deadline) parts.push(f.late ? `late by ${plural(f.lateByWorkingDays, 'day')}` : `on time for ${f.deadline}`);
   if (f.criticalPath.length) parts.push(`critical path: ${plural(f.criticalPath.length, 'task')}`);

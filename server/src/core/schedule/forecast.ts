@@ -17,8 +17,6 @@
 //   after its predecessors' forecast finish, and ends after its estimate — also when it is
 //   `in_progress` (its estimate is then read as the work that remains: a TAM who wants a
 //   shorter forecast lowers the estimate). Only `todo` and `blocked` tasks also honour `start`.
-// - Any other task (`todo`, `blocked`) starts on the first working day of its calendar on or
-//   after the latest of: today, its `start`, and the working day after its predecessors finish.
 // - A cancelled task takes no time and holds nothing up itself; its successors still wait for
 //   its own predecessors, so the order the chain states is kept. It has no dates.
 // - Dependencies on unknown tasks are ignored (unknown-reference reports them). A chain with a

@@ -94,7 +94,7 @@ export function parseYaml(text: string): ParsedFile {
 
 /** Parses with positions kept: for locating nodes and for the language server's open files. */
 export function parsePrecise(text: string, lineStarts = lineStartsOf(text)): PreciseFile {
-  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: true }) as unknown;
+  const docs = parseAllDocuments(text, { lineCounter: new LineCounter(), uniqueKeys: true, logLevel: 'error' }) as unknown;
   // parseAllDocuments returns an EmptyStream (an array with no documents) for empty input.
   return { docs: Array.isArray(docs) ? (docs as Document.Parsed[]) : [], lineStarts };
 }
