@@ -94,3 +94,13 @@ test('ignore: globs of tam.yaml leave files out', () => {
   });
   assert.deepEqual(out, []);
 });
+
+test('a million-entry sequence is read in bounded time and checked like any file', () => {
+  const lines = ['kind: person', 'id: big', 'name: Big', 'x-list:'];
+  for (let i = 0; i < 1_000_000; i++) lines.push('  - 1');
+  const started = Date.now();
+  const out = validate({ 'org/big.yaml': lines.join('\n') + '\n', 'org/extra.yaml': person });
+  assert.ok(Date.now() - started < 30_000);
+  assert.deepEqual(out.filter((l) => l.startsWith('org/big.yaml')), []);
+  assert.ok(out.some((l) => l.startsWith('org/extra.yaml:6:5 error duplicate-id')));
+});
