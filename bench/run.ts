@@ -71,7 +71,8 @@ function main(): void {
     const yamlFloor = timeCommand([floor, ws, 'yaml']);
     const jsYamlFloor = timeCommand([floor, ws, 'js-yaml']);
     const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
-    rows.push(['`tam validate` (all 10 226+ files, every rule, exact positions)', `${tam.ms.toFixed(0)} ms`, `${ratio(ajv.ms, tam.ms)} faster than ajv-cli`]);
+    const speed = ajv.ms >= tam.ms ? `${ratio(ajv.ms, tam.ms)} faster than ajv-cli` : `${ratio(tam.ms, ajv.ms)} the time of ajv-cli (target: half)`;
+    rows.push([`\`tam validate\` (all ${files} files, every rule, exact positions)`, `${tam.ms.toFixed(0)} ms`, speed]);
     rows.push(['`ajv-cli validate` (incident files only, schema only, js-yaml, no positions)', `${ajv.ms.toFixed(0)} ms`, 'the peer']);
     rows.push(['bare parse of every file with `yaml` (ranges kept; the floor)', `${yamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, yamlFloor.ms)} of it`]);
     rows.push(['bare parse of every file with `js-yaml`', `${jsYamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, jsYamlFloor.ms)} of it`]);
