@@ -40,10 +40,13 @@ const skipReason = e2eSkipReason();
 const NOW = '2026-11-25T12:00:00+03:00';
 const CHAIN_FILE = 'projects/kedr-retail/chains/kedr-seller-portal-landscape.yaml';
 const SEEDED_DEPARTMENT = 'backup-tapes';
-const HOSTILE_TITLE = 'VLAN 214 <img src=x onerror=alert(1)> & <b>subnet</b>';
+// Markup, a script, a Mermaid directive and a Mermaid click callback: none may do anything.
+const HOSTILE_PARTS = ['<img src=x onerror=alert(1)>', '<b>subnet</b>', '<script>alert(2)</script>', "%%{init: {'securityLevel': 'loose'}}%%", 'click n0 call alert(3)'];
+const HOSTILE_TITLE = `VLAN 214 ${HOSTILE_PARTS.join(' & ')}`;
 const TEST_TIMEOUT = 120_000;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+let dialogs = 0;
 
 /** Polls `fn` until it returns a truthy value or the time is up; returns the last value. */
 async function until<T>(fn: () => Promise<T>, timeoutMs: number, intervalMs = 300): Promise<T> {
@@ -121,6 +124,11 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
         },
       });
       wb = await openWorkbench(server.url, folder);
+      // alert() from any frame of the page, a webview's included, opens a dialog here.
+      wb.page.on('dialog', (d) => {
+        dialogs++;
+        void d.dismiss();
+      });
       console.log(`code-server pid ${server.pid}; workbench ready in ${Date.now() - t0} ms`);
     },
     { timeout: 240_000 },
@@ -199,10 +207,16 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     assert.equal(await frame.locator('#forecast').innerText(), planned.forecastFinish);
     assert.equal(await frame.locator('#deadline').innerText(), planned.deadline);
     assert.equal(await frame.locator('body').getAttribute('data-csp-violations'), null, 'the webview reported CSP violations');
-    // YAML text is text: the hostile title shows as written, and makes no element.
+    // YAML text is text: the hostile title shows as written, makes no element, runs nothing.
     assert.equal(await frame.locator('#diagram img, #diagram b, #diagram script').count(), 0);
+    // Only VS Code's own acquireVsCodeApi script comes without our nonce.
+    const foreign = await frame.locator('script:not([nonce]):not(#_vscodeApiScript)').evaluateAll((els) => els.map((e) => e.outerHTML.slice(0, 200)));
+    assert.deepEqual(foreign, [], 'a script without the nonce reached the page');
     const vlanText = ((await frame.locator('#diagram [data-task-id="vlan"]').textContent()) ?? '').replace(/\s+/g, ' ');
-    assert.ok(vlanText.includes('<img src=x onerror=alert(1)>') && vlanText.includes('<b>subnet</b>'), vlanText);
+    for (const part of HOSTILE_PARTS) assert.ok(vlanText.includes(part), `${part} not shown as text in: ${vlanText}`);
+    await frame.locator('#diagram [data-task-id="vlan"]').click();
+    await sleep(500);
+    assert.equal(dialogs, 0, 'a title made the page open a dialog (alert)');
     // Department lanes and the critical path are drawn.
     const svgText = (await diagram.textContent()) ?? "";
     for (const lane of ['Network', 'VMware']) assert.ok(svgText.includes(lane), `lane ${lane} missing: ${svgText.slice(0, 400)}`);
