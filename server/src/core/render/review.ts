@@ -205,8 +205,10 @@ function taskLines(chain: ChainChange): string[] {
   const title = (id: string, t: string) => `${code(id)} ${t === id ? '' : escapeMarkdown(t)}`.trim();
   for (const t of chain.tasks.added) rows.push([title(t.id, t.title), `${chain.change === 'added' ? '' : '**added**: '}${taskSummaryText(t)}`]);
   for (const t of chain.tasks.changed) {
-    const reassigned = t.changes.some((c) => c.field === 'assignee' || c.field === 'department') ? '**re-assigned**; ' : '';
-    rows.push([title(t.id, t.title), reassigned + t.changes.map(fieldText).join('; ')]);
+    // Another person is "re-assigned"; another department is the work "moved" between teams.
+    const moved = t.changes.some((c) => c.field === 'department') ? '**moved to another department**; ' : '';
+    const reassigned = t.changes.some((c) => c.field === 'assignee') ? '**re-assigned**; ' : '';
+    rows.push([title(t.id, t.title), moved + reassigned + t.changes.map(fieldText).join('; ')]);
   }
   for (const t of chain.tasks.removed) rows.push([title(t.id, t.title), `${chain.change === 'removed' ? '' : '**removed** '}(${taskSummaryText(t)})`]);
   if (!rows.length) return chain.change === 'changed' ? ['_No task of this chain changed; its forecast moved with other chains or calendars._'] : [];
