@@ -1,0 +1,47 @@
+// The editor's settings reach the checks: `rules` (severity per rule, on top of tam.yaml)
+// from initializationOptions and from a configuration change, and `now` for reviewing a past
+// state — the extension's tam.rules and tam.now.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import { test } from 'node:test';
+import { LspClient, NOW, tempCopy } from './client';
+
+const codesOf = (client: LspClient, file: string): string[] =>
+  (client.diagnostics.get(client.uri(file))?.diagnostics ?? []).map((d) => `${['', 'error', 'warning', 'info'][d.severity!]} ${d.code}`).sort();
+
+test('tam.rules turns a rule off or changes its severity, at start and when changed', async () => {
+  const dir = tempCopy();
+  const client = await LspClient.start(dir, { now: NOW, rules: { 'sla-breach': 'off', 'unknown-reference': 'warning' } });
+  try {
+    await client.ready();
+    const incident = 'projects/acme/incidents/INC-1.yaml';
+    await client.waitFor(() => codesOf(client, incident).length > 0, 20_000, 'INC-1 diagnostics');
+    assert.deepEqual(codesOf(client, incident), ['warning missing-postmortem']);
+    assert.ok(codesOf(client, 'projects/acme/incidents/INC-2.yaml').includes('warning unknown-reference'));
+
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tam: { now: NOW, rules: { 'missing-postmortem': 'info' } } } });
+    await client.waitFor(() => codesOf(client, incident).includes('info missing-postmortem'), 20_000, 'new settings applied');
+    assert.deepEqual(codesOf(client, incident), ['info missing-postmortem', 'warning sla-breach']);
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('tam.now: a past "now" shows the workspace as it was then', async () => {
+  const dir = tempCopy();
+  // INC-1 (P1, opened 16 Nov 10:00, acknowledged 10:10) two hours in: resolution is running
+  // within its 4h, nothing is resolved yet, so neither a breach nor a missing postmortem.
+  const client = await LspClient.start(dir, { now: '2026-11-16T12:00:00+03:00' });
+  try {
+    await client.ready();
+    // A file that always has diagnostics tells that the first full check has been published.
+    await client.waitFor(() => codesOf(client, 'projects/acme/incidents/INC-2.yaml').length > 0, 20_000, 'first check published');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(codesOf(client, 'projects/acme/incidents/INC-1.yaml'), []);
+  } finally {
+    await client.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
