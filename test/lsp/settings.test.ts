@@ -1,9 +1,11 @@
-// The editor's settings reach the checks: `rules` (severity per rule, on top of tam.yaml)
+// The editor's settings and folders reach the checks:
 // from initializationOptions and from a configuration change, and `now` for reviewing a past
 // state — the extension's tam.rules and tam.now.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { test } from 'node:test';
 import { LspClient, NOW, tempCopy } from './client';
 
@@ -43,5 +45,28 @@ test('tam.now: a past "now" shows the workspace as it was then', async () => {
   } finally {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a workspace folder added later is indexed and checked; removed, its diagnostics are cleared', async () => {
+  const first = tempCopy();
+  const second = tempCopy();
+  const client = await LspClient.start(first);
+  try {
+    await client.ready();
+    const secondIncident = pathToFileURL(path.join(second, 'projects/acme/incidents/INC-2.yaml')).href;
+    assert.equal(client.diagnostics.has(secondIncident), false);
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: pathToFileURL(second).href, name: 'second' }], removed: [] },
+    });
+    await client.waitFor(() => (client.diagnostics.get(secondIncident)?.diagnostics.length ?? 0) > 0, 20_000, 'second folder checked');
+    void client.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [], removed: [{ uri: pathToFileURL(second).href, name: 'second' }] },
+    });
+    await client.waitFor(() => client.diagnostics.get(secondIncident)?.diagnostics.length === 0, 20_000, 'second folder cleared');
+  } finally {
+    await client.stop();
+    fs.rmSync(first, { recursive: true, force: true });
+    fs.rmSync(second, { recursive: true, force: true });
   }
 });
