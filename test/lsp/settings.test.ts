@@ -1,6 +1,6 @@
-// The editor's settings and folders reach the checks:
-// from initializationOptions and from a configuration change, and `now` for reviewing a past
-// state — the extension's tam.rules and tam.now.
+// The editor's settings and folders reach the checks: `rules` (severity per rule, on top of
+// tam.yaml) from initializationOptions and from a configuration change, `now` for reviewing a
+// past state — the extension's tam.rules and tam.now — and workspace folders added or removed.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
