@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diagnoseRule } from '../../helpers/workspace';
+import { diagnose, diagnoseRule } from '../../helpers/workspace';
 
 const incident = (priority: string, timeline: string, extra = '') => ({
   'projects/acme/incidents/INC-1.yaml': `kind: incident
@@ -140,4 +140,28 @@ test('duplicate-id: an action item id twice in one postmortem', () => {
     ...incident('P3', ''),
   });
   assert.deepEqual(out, ['projects/acme/postmortems/pm.yaml:8:11 error duplicate-id action item id "a1" is used twice in postmortem "pm"']);
+});
+
+test('due-before-forecast: a due date on or after the forecast finish is fine, and done tasks are history', () => {
+  const tasks =
+    '  - { id: a, title: A, department: network, status: todo, estimate: 3d, due: 2026-11-27 }\n' +
+    '  - { id: b, title: B, department: unix, status: done, started: 2026-11-20, finished: 2026-11-24, due: 2026-11-21 }\n';
+  assert.deepEqual(diagnoseRule('due-before-forecast', chain(tasks)), []);
+});
+
+test('dependency-cycle: dependencies without a cycle, across chains too, report nothing', () => {
+  const files = {
+    ...chain(
+      '  - { id: a, title: A, department: network, status: todo }\n' +
+        '  - { id: b, title: B, department: network, status: todo, depends_on: [a, approvals/sign] }\n' +
+        '  - { id: c, title: C, department: network, status: todo, depends_on: [a, b] }\n',
+    ),
+    'projects/acme/chains/approvals.yaml': 'kind: chain\nid: approvals\nproject: acme\ntitle: Approvals\ntasks:\n  - { id: sign, title: Sign, department: network, status: todo }\n',
+  };
+  assert.deepEqual(diagnoseRule('dependency-cycle', files), []);
+});
+
+test('sla-breach and missing-sla-policy: nothing to report for an incident within its targets', () => {
+  const out = diagnose(incident('P3', '  - { at: 2026-11-02T10:30:00+03:00, status: acknowledged }\n  - { at: 2026-11-02T15:00:00+03:00, status: resolved }\n'));
+  assert.deepEqual(out, []);
 });
