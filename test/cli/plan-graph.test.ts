@@ -1,3 +1,6 @@
+// `tam plan` and `tam graph` as a user runs them: spec §7 JSON, who a chain waits on, graphs
+// that Mermaid's own parser accepts whatever the titles hold, and exit 2 for what cannot run.
+
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { after, test } from 'node:test';

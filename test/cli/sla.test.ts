@@ -1,3 +1,6 @@
+// `tam sla` as a user runs it: spec §7 JSON with hand-computed clocks, grouping and the
+// opening-date period, the table/Markdown/CSV breaches, and exit 2 for bad arguments.
+
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { tam } from '../helpers/cli';

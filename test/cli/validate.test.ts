@@ -1,3 +1,6 @@
+// `tam validate` as a user and a CI job run it: every output format, the exit codes 0/1/2,
+// paths relative to the right folder, and no stack trace for any mistake.
+
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';

@@ -1,3 +1,6 @@
+// The organisation every rule test builds on must itself be valid, or the tests would
+// read each other's noise.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnose } from '../helpers/workspace';

@@ -1,3 +1,6 @@
+// `tam docs`: pages per project with relative links and graphs Mermaid accepts, written only
+// inside a folder of its own.
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

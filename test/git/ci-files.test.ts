@@ -1,3 +1,6 @@
+// The CI files that ship with the sample workspace and the repository (workflow, pre-commit
+// hooks) say what the commands really accept.
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -1,3 +1,6 @@
+// The read-only git helper on real temporary repositories: changed files (renames, untracked,
+// deletions), files at a ref, subfolder workspaces, and clear errors.
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

@@ -1,3 +1,5 @@
+// The review as data: what `tam review --format json` is built from, compared piece by piece.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { renderReviewMarkdown } from '../../server/src/core/render/review';

@@ -1,3 +1,6 @@
+// `tam review` on real temporary git repositories: every kind of change in meaning named, text
+// from the workspace escaped, graphs Mermaid accepts, and exit 2 outside git.
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';

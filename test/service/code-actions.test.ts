@@ -1,3 +1,6 @@
+// Quick fixes of the language service, called with a string of YAML: did-you-mean, the missing
+// offset, a missing field, creating the postmortem.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check } from '../../server/src/core/check';

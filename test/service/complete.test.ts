@@ -1,3 +1,5 @@
+// Completion of the language service on half-typed YAML: keys, enums, reference ids and snippets.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { complete } from '../../server/src/service/complete';

@@ -1,3 +1,6 @@
+// Where the cursor is in words of the format (document, path, key or value), also in YAML
+// that is half typed.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { complete } from '../../server/src/service/complete';

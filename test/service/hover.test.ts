@@ -1,3 +1,6 @@
+// Hover of the language service: schema documentation for keys, the entity behind a reference,
+// an incident's clocks and a chain's forecast.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { hover } from '../../server/src/service/hover';

@@ -1,3 +1,5 @@
+// Definition, references and rename of ids across files, task references in both forms.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { definition } from '../../server/src/service/definition';

@@ -1,3 +1,5 @@
+// Document symbols (the outline) and workspace symbols.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { longChain } from '../../bench/generate';
@@ -21,18 +23,13 @@ test('outline: each document is its entity; a chain lists its tasks, an incident
   assert.deepEqual(departments[1]!.range.start, { line: 6, character: 0 });
 });
 
-test('outline of a 2 000-line chain in a few milliseconds', () => {
+test('outline of a 2 000-line chain: every task', () => {
+  // Its speed is measured by npm run bench (the server's outline), not asserted here.
   const text = longChain(290);
   assert.ok(text.split('\n').length > 2000);
-  let ms = Infinity;
-  let out = documentSymbols(new TextModel('big.yaml', text));
-  for (let i = 0; i < 5; i++) {
-    const t0 = performance.now();
-    out = documentSymbols(new TextModel('big.yaml', text));
-    ms = Math.min(ms, performance.now() - t0);
-  }
+  const out = documentSymbols(new TextModel('big.yaml', text));
   assert.equal(out[0]!.children!.length, 290);
-  assert.ok(ms < 25, `took ${ms.toFixed(1)} ms`);
+  assert.deepEqual(out[0]!.children!.slice(0, 2).map((c) => c.name), ['task-0', 'task-1']);
 });
 
 test('outline of half-typed text', () => {

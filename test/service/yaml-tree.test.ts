@@ -1,3 +1,6 @@
+// The lenient YAML reader of the language service: the same tree as the YAML parser on valid
+// text, and still a tree on half-typed lines.
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

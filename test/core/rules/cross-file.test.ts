@@ -1,3 +1,6 @@
+// The rules that look across files without the engines: duplicate-id, unknown-reference,
+// dependency-not-done, timeline-order, stale-doc, and the severities of tam.yaml `rules:`.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnose, diagnoseRule } from '../../helpers/workspace';

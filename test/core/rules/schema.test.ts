@@ -1,3 +1,6 @@
+// The schema rule: a finding per wrong node, at the key or the value, in words a person
+// reads ("priority must be one of P1, P2, P3, P4, not \"P7\""); the schema chosen by kind.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnoseRule } from '../../helpers/workspace';

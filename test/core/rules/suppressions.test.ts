@@ -1,3 +1,6 @@
+// Suppression comments of spec §6: next-line and document scope, several rules, and the
+// unused-suppression reports for what silences nothing.
+
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { diagnose } from '../../helpers/workspace';

@@ -451,7 +451,7 @@ describe('forecast: robustness', () => {
     assert.deepEqual(dates(chain!), ['a 2026-11-06..2026-11-09']);
   });
 
-  it('200 chains of 10 tasks, and one chain of 2 000 tasks, in a few milliseconds', () => {
+  it('200 chains of 10 tasks, and one chain of 2 000 tasks in a row, are forecast in full', () => {
     const chains: ChainDoc[] = [];
     for (let c = 0; c < 200; c++) {
       const tasks = Array.from({ length: 10 }, (_, t) => ({
@@ -472,17 +472,11 @@ describe('forecast: robustness', () => {
       title: 'long',
       tasks: Array.from({ length: 2000 }, (_, t) => ({ id: `t${t}`, title: 't', department: 'd', status: 'todo' as const, depends_on: t ? [`t${t - 1}`] : [] })),
     };
-    const time = (run: () => void) => {
-      run(); // warm-up: the first call also learns the calendars
-      const t0 = performance.now();
-      for (let i = 0; i < 5; i++) run();
-      return (performance.now() - t0) / 5;
-    };
-    const wide = time(() => forecastChains({ chains, calendarOf: () => WORKDAYS, today: '2026-11-02' }));
-    const deep = time(() => forecastChains({ chains: [long], calendarOf: () => WORKDAYS, today: '2026-11-02' }));
-    // Generous bounds so that a busy CI machine does not fail; typically 3–6 ms each.
-    assert.ok(wide < 100, `200 × 10 tasks took ${wide.toFixed(1)} ms`);
-    assert.ok(deep < 100, `2 000 tasks took ${deep.toFixed(1)} ms`);
+    // How fast is for `npm run bench`; here: both shapes are forecast in full, the long chain
+    // without deep recursion (2 000 tasks in a row).
+    const wide = forecastChains({ chains, calendarOf: () => WORKDAYS, today: '2026-11-02' });
+    assert.equal(wide.chains.length, 200);
+    assert.ok(wide.chains.every((c) => c.forecastFinish !== undefined));
     const result = forecastChains({ chains: [long], calendarOf: () => WORKDAYS, today: '2026-11-02' });
     assert.equal(result.chains[0]!.criticalPath.length, 2000);
   });

@@ -1,3 +1,6 @@
+// Files that are not what they claim — binary, not UTF-8, huge, alias bombs, deeply nested,
+// conflicted, behind a symlink loop — each get one diagnostic; the others are still checked.
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

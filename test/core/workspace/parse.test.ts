@@ -1,3 +1,6 @@
+// The two parsers agree (js-yaml on the fast path, yaml on the precise one), document
+// boundaries are found as the parsers see them, and problems are shown on their own line.
+
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
