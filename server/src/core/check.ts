@@ -98,7 +98,7 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
     }
     const diagnostic: Diagnostic = { file: record.file, range, severity, code: draft.code, message: draft.message };
     if (draft.related?.length) {
-      diagnostic.related = draft.related.map((r) => ({ file: 'range' in r.at ? r.at.file : r.at.file, range: rangeOf(r.at, locatorOf) ?? zeroRange(), message: r.message }));
+      diagnostic.related = draft.related.map((r) => ({ file: r.at.file, range: rangeOf(r.at, locatorOf) ?? zeroRange(), message: r.message }));
     }
     if (draft.fixes?.length) diagnostic.fixes = draft.fixes.map((f) => locateFix(f, locatorOf));
     if (draft.data) diagnostic.data = draft.data;

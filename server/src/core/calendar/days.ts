@@ -60,10 +60,6 @@ export class DayCalendar {
     this.minutesByWeekday = perDay;
   }
 
-  get timezone(): string {
-    return this.doc.timezone;
-  }
-
   /** Working minutes on a date: 0 on a holiday or a day without working hours. */
   workingMinutesOn(date: string): number {
     if (this.holidays.has(date)) return 0;

@@ -74,7 +74,3 @@ function computeIncidentSla(ws: Workspace, incident: Entity, nowMs: number): Inc
   if (!time) return undefined;
   return { clocks: computeClocks(incident.value, policy, time, nowMs), policy: resolved.policy, via: resolved.via };
 }
-
-export function incidentClocks(ws: Workspace, incident: Entity, nowMs: number): IncidentClocks | undefined {
-  return incidentSla(ws, incident, nowMs)?.clocks;
-}

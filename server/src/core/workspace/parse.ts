@@ -168,7 +168,7 @@ export function documentSegments(text: string, lineStarts: readonly number[]): n
         start = line;
       }
       explicit = true;
-      content = hasContentAfterMarker(text, at + 3, lineEndOffset(text, lineStarts, line));
+      content = lineHasContent(text, at + 3, lineEndOffset(text, lineStarts, line));
     } else if (c0 === 46 /* . */ && text.startsWith('...', at) && isBreak(text.charCodeAt(at + 3))) {
       if (explicit || content) starts.push(start);
       start = line + 1;
@@ -195,9 +195,6 @@ function lineHasContent(text: string, from: number, to: number): boolean {
   return false;
 }
 
-function hasContentAfterMarker(text: string, from: number, to: number): boolean {
-  return lineHasContent(text, from, to);
-}
 
 export function usesAliases(text: string): boolean {
   return /(^|[\s[{,:-])&[^\s,[\]{}]/.test(text) && /(^|[\s[{,:-])\*[^\s,[\]{}]/.test(text);

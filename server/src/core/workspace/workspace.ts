@@ -100,11 +100,14 @@ export class Workspace {
     return touched;
   }
 
-  /** Whether a path is ignored by the workspace's `ignore:` globs (for watchers). */
+  /** The settings of tam.yaml: its document, and the `ignore:` globs that decide what is read. */
   get config(): WorkspaceConfig {
-    const doc = this.defs.get('workspace')?.get('')?.find((e) => e.file === ROOT_FILE)?.value as WorkspaceDoc | undefined;
-    const ignore = Array.isArray(doc?.ignore) ? doc!.ignore.filter((g): g is string => typeof g === 'string') : [];
-    return { doc, ignore };
+    // Asked for by rules once per entity: read from tam.yaml once per version.
+    return this.memo('config', () => {
+      const doc = this.defs.get('workspace')?.get('')?.find((e) => e.file === ROOT_FILE)?.value as WorkspaceDoc | undefined;
+      const ignore = Array.isArray(doc?.ignore) ? doc!.ignore.filter((g): g is string => typeof g === 'string') : [];
+      return { doc, ignore };
+    });
   }
 
   files(): IterableIterator<FileRecord> {
