@@ -93,3 +93,13 @@ test('arbitrary text in an entity folder never makes the core throw', () => {
     { numRuns: 200 },
   );
 });
+
+test('a time zone in tam.yaml that does not exist is reported, and reports fall back to UTC', () => {
+  // Found by the mutation test above: "Europe/Moscow" with its first letter deleted.
+  const files = { ...FILES, 'tam.yaml': FILES['tam.yaml']!.replace('Europe/Moscow', 'urope/Moscow') };
+  exercise(files);
+  const ws = new Workspace(new MemoryHost(files));
+  ws.loadAll();
+  const tamYaml = check(ws, { now: NOW }).get('tam.yaml') ?? [];
+  assert.ok(tamYaml.some((d) => d.code === 'schema' && d.message.includes('"urope/Moscow" is not an IANA time zone')));
+});

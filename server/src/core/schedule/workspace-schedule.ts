@@ -4,6 +4,7 @@
 // are linked to across chains, so an edit re-forecasts that group, not all 200 chains.
 
 import { DayCalendar, DEFAULT_WORKDAY_CALENDAR } from '../calendar/days';
+import { WorkingTime } from '../calendar/working-time';
 import type { ChainDoc } from '../model';
 import type { Workspace } from '../workspace/workspace';
 import { forecastChains, type ForecastInput, type ScheduleResult } from './forecast';
@@ -85,9 +86,12 @@ function scheduleInput(ws: Workspace, nowMs: number): Omit<ForecastInput, 'chain
   });
 }
 
+/** tam.yaml's time zone; UTC when it names none, or one that does not exist (the schema rule says so). */
 export function workspaceZone(ws: Workspace): string {
-  const zone = ws.config.doc?.timezone;
-  return typeof zone === 'string' && zone ? zone : 'UTC';
+  return ws.memo('zone', () => {
+    const zone = ws.config.doc?.timezone;
+    return typeof zone === 'string' && zone && WorkingTime.isValidZone(zone) ? zone : 'UTC';
+  });
 }
 
 /** The date (YYYY-MM-DD) of an instant in a time zone. */

@@ -40,7 +40,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   for (const c of candidates) {
     if (c === word) continue;
     const d = c.toLowerCase() === lower ? 0.5 : editDistance(lower, c.toLowerCase(), limit);
-    if (d < bestDistance) {
+    // Ties go to the first in alphabetical order, not in iteration order: the same answer
+    // whatever order the index was built in (a fresh check, an edited one, a cached one).
+    if (d < bestDistance || (d === bestDistance && best !== undefined && c < best)) {
       best = c;
       bestDistance = d;
     }
