@@ -7,10 +7,58 @@
 // scripts with Mermaid bundled in (nothing is loaded from a CDN), and the JSON schemas.
 
 import * as esbuild from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+
+/** A hash of what decides the results of a check: `tam validate --cache` reuses only its own build's. */
+function buildId() {
+  const h = createHash('sha1');
+  for (const dir of ['server/src', 'schemas']) {
+    for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+      if (!/\.(ts|json)$/.test(file)) continue;
+      h.update(file).update(readFileSync(`${dir}/${file}`));
+    }
+  }
+  h.update(readFileSync('package.json'));
+  return h.digest('hex').slice(0, 16);
+}
+
+/**
+ * The schema validators as code (scripts/precompile-validators.ts), in dist/.gen/; the node
+ * bundles take it in place of server/src/core/schema/precompiled.ts.
+ */
+function precompileValidators() {
+  const dir = path.resolve('dist/.gen');
+  mkdirSync(dir, { recursive: true });
+  const generator = path.join(dir, 'generate-validators.cjs');
+  esbuild.buildSync({ entryPoints: ['scripts/precompile-validators.ts'], bundle: true, platform: 'node', format: 'cjs', outfile: generator, logLevel: 'warning' });
+  const realValue = path.relative(dir, path.resolve('server/src/core/schema/real-value.ts')).split(path.sep).join('/');
+  const out = path.join(dir, 'validators.cjs');
+  writeFileSync(out, createRequire(import.meta.url)(generator).generateValidators(realValue));
+  return out;
+}
+
+const validators = precompileValidators();
+
+/** Swaps the empty precompiled.ts for the generated validators. */
+const precompiled = {
+  name: 'precompiled-validators',
+  setup(build) {
+    build.onResolve({ filter: /\/precompiled$/ }, (args) =>
+      args.importer.endsWith(path.join('schema', 'validate.ts')) ? { path: 'precompiled', namespace: 'tam-precompiled' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'tam-precompiled' }, () => ({
+      contents: `export const PRECOMPILED = require(${JSON.stringify(validators)});`,
+      resolveDir: path.dirname(validators),
+      loader: 'js',
+    }));
+  },
+};
 
 const node = {
   bundle: true,
@@ -21,6 +69,8 @@ const node = {
   minify: production,
   logLevel: 'warning',
   legalComments: 'none',
+  define: { __TAM_BUILD__: JSON.stringify(buildId()) },
+  plugins: [precompiled],
 };
 
 const browser = {

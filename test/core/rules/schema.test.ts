@@ -3,6 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { createAjv } from '../../../server/src/core/schema/validate';
+import { SCHEMAS } from '../../../server/src/core/schema/schemas';
 import { diagnoseRule } from '../../helpers/workspace';
 
 const incident = (extra: string) => ({
@@ -101,4 +103,14 @@ test('a document with no kind, an unknown kind, and an empty file in an entity f
 
 test('YAML that is not ours (a CI workflow) is skipped silently', () => {
   assert.deepEqual(diagnoseRule('schema', { '.github/workflows/ci.yml': 'name: CI\non: [push]\njobs: {}\n' }), []);
+});
+
+test('every schema is valid JSON Schema 2020-12 (the server skips this check at start)', () => {
+  const ajv = createAjv({ validateSchema: true });
+  for (const [kind, schema] of Object.entries(SCHEMAS)) {
+    assert.equal(ajv.validateSchema(schema), true, `${kind}: ${ajv.errorsText(ajv.errors)}`);
+    assert.doesNotThrow(() => ajv.compile(schema), kind);
+  }
+  // And the check does fail for a schema that is not one.
+  assert.equal(ajv.validateSchema({ type: 'strng' }), false);
 });

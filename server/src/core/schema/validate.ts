@@ -2,11 +2,13 @@
 // and turns ajv's errors into findings a person understands, each at the node in question:
 // the key for a missing or unknown field, the value for a wrong value.
 
-import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { _, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv/dist/2020';
 import { IANAZone } from 'luxon';
 import type { Kind, Path } from '../model';
-import { isDate, isTimestampWithoutOffset, parseTimestamp } from '../time/timestamp';
+import { isTimestampWithoutOffset } from '../time/timestamp';
 import { closest } from '../text/suggest';
+import { PRECOMPILED } from './precompiled';
+import { realValue } from './real-value';
 import { SCHEMAS } from './schemas';
 
 export interface SchemaFinding {
@@ -19,33 +21,63 @@ export interface SchemaFinding {
   data?: { missing?: string; unknown?: string; format?: string };
 }
 
-let compiled: Map<Kind, ValidateFunction> | undefined;
+let ajv: Ajv2020 | undefined;
+const compiled = new Map<Kind, ValidateFunction>();
 
-function validators(): Map<Kind, ValidateFunction> {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, verbose: true });
+/**
+ * The validator of a kind: generated at build time in the bundles, else compiled the first
+ * time a document of that kind is checked (a run that reads most documents from a cache
+ * compiles only what it needs). The schemas are checked against the JSON Schema meta-schema
+ * by the tests, not at every start.
+ */
+function validatorOf(kind: Kind): ValidateFunction {
+  let validate = compiled.get(kind);
+  if (!validate) {
+    validate = PRECOMPILED?.[kind];
+    if (!validate) {
+      ajv ??= createAjv({ validateSchema: false });
+      validate = ajv.compile(SCHEMAS[kind]);
+    }
+    compiled.set(kind, validate);
+  }
+  return validate;
+}
+
+export interface AjvOptions {
+  validateSchema: boolean;
+  /** For generating standalone code: how that code reaches `realValue` (a require path). */
+  realValueModule?: string;
+}
+
+export function createAjv(options: AjvOptions): Ajv2020 {
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    validateFormats: false,
+    verbose: true,
+    validateSchema: options.validateSchema,
+    code: options.realValueModule ? { source: true } : undefined,
+  });
   ajv.addKeyword({ keyword: 'x-tam-ref' });
   ajv.addKeyword({ keyword: 'enumDescriptions' });
   ajv.addKeyword({
     keyword: 'x-tam-format',
     type: 'string',
-    errors: true,
-    // The patterns check the shape; this checks what a pattern cannot: that a date exists.
-    validate: function realValue(format: string, data: string): boolean {
-      if (format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(data)) return isDate(data);
-      if (format === 'timestamp' && /T.*(Z|[+-]\d{2}:\d{2})$/.test(data) && /^\d{4}-\d{2}-\d{2}T/.test(data)) {
-        return parseTimestamp(data) !== undefined;
-      }
-      return true;
+    schemaType: 'string',
+    // The patterns check the shape; `realValue` checks what a pattern cannot: that a date exists.
+    code(cxt: KeywordCxt) {
+      const check = cxt.gen.scopeValue('func', {
+        ref: realValue,
+        code: options.realValueModule ? _`require(${options.realValueModule}).realValue` : undefined,
+      });
+      cxt.fail(_`!${check}(${cxt.schema}, ${cxt.data})`);
     },
   });
-  compiled = new Map();
-  for (const [kind, schema] of Object.entries(SCHEMAS) as [Kind, object][]) compiled.set(kind, ajv.compile(schema));
-  return compiled;
+  return ajv;
 }
 
 export function validateDocument(kind: Kind, value: unknown): SchemaFinding[] {
-  const validate = validators().get(kind)!;
+  const validate = validatorOf(kind);
   const findings: SchemaFinding[] = [];
   if (!validate(value)) findings.push(...explain(validate.errors ?? [], value));
   findings.push(...semanticChecks(kind, value));

@@ -1,0 +1,13 @@
+// What a pattern cannot say about a value of `x-tam-format`: that the date exists (no
+// 2026-02-30) and the timestamp is a real instant. Its own module so that the validators
+// generated at build time (esbuild.mjs) can require it.
+
+import { isDate, parseTimestamp } from '../time/timestamp';
+
+export function realValue(format: string, data: string): boolean {
+  if (format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(data)) return isDate(data);
+  if (format === 'timestamp' && /T.*(Z|[+-]\d{2}:\d{2})$/.test(data) && /^\d{4}-\d{2}-\d{2}T/.test(data)) {
+    return parseTimestamp(data) !== undefined;
+  }
+  return true;
+}
