@@ -15,7 +15,8 @@ export interface OpenedWorkspace {
   scope: string;
 }
 
-export async function openWorkspace(dir: string | undefined): Promise<OpenedWorkspace> {
+/** `load: false` leaves reading the files to the caller (a check that reuses a cache). */
+export async function openWorkspace(dir: string | undefined, { load = true } = {}): Promise<OpenedWorkspace> {
   const target = path.resolve(dir ?? '.');
   let stat: fs.Stats;
   try {
@@ -32,7 +33,7 @@ export async function openWorkspace(dir: string | undefined): Promise<OpenedWork
   const root = findWorkspaceRoot(target);
   if (!root) throw new UsageError(`"${dir ?? '.'}" is not in a TAM workspace: no tam.yaml there or in any folder above it`);
   const ws = new Workspace(new FileSystemHost(root));
-  ws.loadAll();
+  if (load) ws.loadAll();
   const scope = path.relative(root, target).split(path.sep).join('/');
   return { ws, root, scope };
 }

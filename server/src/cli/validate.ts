@@ -1,7 +1,9 @@
 // `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS]` (spec §7): exit 0
 // without errors, 1 with errors, 2 when it could not run.
 
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { checkWithCache, type CheckCache } from '../core/cache/check-cache';
 import { check } from '../core/check';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
@@ -10,43 +12,68 @@ import { diagnosticsJunit } from '../core/render/diagnostics-junit';
 import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
 import { renderDiagnosticsText } from '../core/render/diagnostics-text';
 import { RULES } from '../core/rules';
-import { diffFiles, GitError, readTreeAtRef } from '../core/git/git';
+import { diffFiles, GitError, readTreeAtRef, unmodifiedBlobIds } from '../core/git/git';
 import { buildRecord, type Workspace } from '../core/workspace/workspace';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
-import { VERSION, type CommandIO } from './io';
+import { BUILD, VERSION, type CommandIO } from './io';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
-export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS] [--changed [--base REF]]
+export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS] [--changed [--base REF]] [--cache [--cache-location FILE]]
 
 Checks every entity of the workspace in DIR (default: the current folder): schema, references,
 dependency cycles, timelines, SLA breaches, postmortems, stale docs, deadlines.
 --changed reports only the files changed since REF (default HEAD; untracked files included)
 and the files those changes affect, while references still resolve across the workspace:
 the check for a pre-commit hook.
+--cache keeps the results in FILE (default: .tamcache in the workspace root) and, on the next
+run, checks only the files whose content changed, what they affect, and the results that
+depend on the time; the output is the same as without it.
 Exit code: 0 no errors, 1 errors found, 2 could not run.`;
 
 export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parse(
     argv,
-    { format: { type: 'string', short: 'f' }, now: { type: 'string' }, changed: { type: 'boolean' }, base: { type: 'string' } },
+    {
+      format: { type: 'string', short: 'f' },
+      now: { type: 'string' },
+      changed: { type: 'boolean' },
+      base: { type: 'string' },
+      cache: { type: 'boolean' },
+      'cache-location': { type: 'string' },
+    },
     1,
   );
   const format = oneOf('format', values.format, FORMATS, 'text');
   const now = nowOption(values.now);
   if (values.base !== undefined && !values.changed) throw new UsageError('--base goes with --changed');
-  const { ws, root, scope } = await openWorkspace(positionals[0]);
+  if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache');
+  const { ws, root, scope } = await openWorkspace(positionals[0], { load: !values.cache });
+  let results: Map<string, Diagnostic[]> | undefined;
+  /** Each file of the workspace with the number of entities it defines. */
+  let files: Map<string, number> | undefined;
+  if (values.cache) {
+    const file = path.resolve(io.cwd, values['cache-location'] ?? path.join(root, '.tamcache'));
+    // git runs on the other core while the cache is read.
+    const ids = unmodifiedBlobIds(root);
+    const previous = readCache(file);
+    const run = checkWithCache(ws, { now }, { build: BUILD, previous, knownIds: await ids, needIndex: values.changed });
+    if (run.changed || !fs.existsSync(file)) writeCache(file, run.cache, io);
+    results = run.results;
+    files = run.files;
+  }
   const only = values.changed ? filesToCheck(ws, root, values.base ?? 'HEAD') : undefined;
   const wanted = (file: string): boolean => inScope(scope, file) && (!only || only.has(file));
+  results ??= check(ws, { now }, only);
+  files ??= new Map([...ws.files()].map((r) => [r.file, r.entities.filter((e) => e.kind !== 'task').length]));
 
-  const results = check(ws, { now }, only);
   const diagnostics: Diagnostic[] = [];
   for (const [file, list] of results) if (wanted(file)) diagnostics.push(...list);
   diagnostics.sort(compareDiagnostics);
-  const checkedFiles = [...ws.files()].filter((r) => wanted(r.file));
-  const entities = checkedFiles.reduce((n, r) => n + r.entities.filter((e) => e.kind !== 'task').length, 0);
+  const checkedFiles = [...files.keys()].filter(wanted);
+  const entities = checkedFiles.reduce((n, f) => n + files.get(f)!, 0);
   const summary = summarize(diagnostics, checkedFiles.length, entities);
   const fromCwd = (file: string): string => toPosix(path.relative(io.cwd, path.join(root, file))) || '.';
   const fromDir = (file: string): string => (scope ? toPosix(path.relative(scope, file)) : file);
@@ -59,13 +86,13 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       io.out(JSON.stringify(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl }), null, 2) + '\n');
       break;
     case 'junit':
-      io.out(diagnosticsJunit(diagnostics, checkedFiles.map((r) => r.file).sort(), fromCwd));
+      io.out(diagnosticsJunit(diagnostics, checkedFiles.sort(), fromCwd));
       break;
     case 'github':
       io.out(diagnosticsGithub(diagnostics, fromCwd));
       break;
     default:
-      io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text, { color: io.color }, fromCwd));
+      io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text ?? textOf(ws, f), { color: io.color }, fromCwd));
   }
   return summary.errors > 0 ? 1 : 0;
 }
@@ -96,6 +123,33 @@ function filesToCheck(ws: Workspace, root: string, base: string): Set<string> {
     }
   }
   return ws.affectedBy(present.filter((f) => ws.file(f)), keys);
+}
+
+/** A file's text, read now if the index did not need it (a check that reused every result). */
+function textOf(ws: Workspace, file: string): string | undefined {
+  const read = ws.host.readFile(file);
+  return 'text' in read ? read.text : undefined;
+}
+
+/** The previous run's cache; anything unreadable counts as none (the run checks everything). */
+function readCache(file: string): unknown {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside and renamed over, so that a run stopped halfway leaves the old cache whole. */
+function writeCache(file: string, cache: CheckCache, io: CommandIO): void {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temp, JSON.stringify(cache));
+    fs.renameSync(temp, file);
+  } catch (e) {
+    fs.rmSync(temp, { force: true });
+    io.err(`tam: could not write the cache ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+  }
 }
 
 function withFile(d: Diagnostic, map: (f: string) => string): Diagnostic {

@@ -5,7 +5,7 @@
 import { compareDiagnostics, isRuleId, type Diagnostic, type DraftDiagnostic, type DraftFix, type Fix, type RuleId } from './diagnostic';
 import type { NodeAddress, Range, RuleSetting, Severity, TargetKind } from './model';
 import { RULES, RULES_BY_ID } from './rules';
-import type { Rule, RuleContext } from './rules/rule';
+import type { NowDependence, Rule, RuleContext } from './rules/rule';
 import { Locator } from './workspace/locate';
 import type { FileRecord, Workspace } from './workspace/workspace';
 
@@ -14,6 +14,8 @@ export interface CheckOptions {
   now: number;
   /** Severity overrides on top of `tam.yaml` (the editor's `tam.rules` setting). */
   rules?: Record<string, RuleSetting>;
+  /** Collects the files whose diagnostics depend on `now` (they change with the time alone), and how. */
+  nowDependent?: Map<string, NowDependence>;
 }
 
 const RULES_BY_KIND = new Map<TargetKind, Rule[]>();
@@ -70,7 +72,19 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
   const drafts: { draft: DraftDiagnostic; doc?: number }[] = record.local.map((draft) => ({ draft, doc: docOf(draft, record) }));
   for (const entity of record.entities) {
     const rules = RULES_BY_KIND.get(entity.kind) ?? [];
-    const ctx: RuleContext = { ws, now: options.now, report: (draft) => drafts.push({ draft, doc: entity.doc }) };
+    const ctx: RuleContext = {
+      ws,
+      get now() {
+        options.nowDependent?.set(record.file, 'instant');
+        return options.now;
+      },
+      nowUntracked: options.now,
+      dependsOnNow: (scope = 'instant') => {
+        const known = options.nowDependent;
+        if (known && known.get(record.file) !== 'instant') known.set(record.file, scope);
+      },
+      report: (draft) => drafts.push({ draft, doc: entity.doc }),
+    };
     for (const rule of rules) {
       if (settings.get(rule.id) === 'off') continue;
       // Cross-file rules trust the schema: an invalid entity is reported by `schema` alone,

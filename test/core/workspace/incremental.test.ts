@@ -92,3 +92,11 @@ test('after any sequence of edits, re-checking the affected files equals a fresh
     assert.deepEqual([...current.values()].flat().sort(), fresh(host), `after editing ${file}`);
   }
 });
+
+test('a new id re-checks the references to missing ids of its kind: their did-you-mean may change', () => {
+  const { host, ws } = setup();
+  edit(ws, host, 'projects/acme/postmortems/pm.yaml', 'kind: postmortem\nid: pm\nincident: INC-9\nsummary: S\nroot_cause: R\naction_items: []\n');
+  const affected = edit(ws, host, 'projects/acme/incidents/INC-8.yaml', FILES['projects/acme/incidents/INC-1.yaml']!.replace('id: INC-1', 'id: INC-8'));
+  assert.ok(affected.has('projects/acme/postmortems/pm.yaml'), '"unknown incident INC-9" now suggests INC-8');
+  assert.ok(!affected.has('projects/acme/chains/net.yaml'));
+});

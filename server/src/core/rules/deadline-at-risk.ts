@@ -10,7 +10,9 @@ export const deadlineAtRisk: Rule = {
   description: "A chain's forecast finish is after its deadline.",
   kinds: ['chain'],
   check(entity, ctx) {
-    const forecast = chainSchedule(ctx.ws, ctx.now, entity.id)?.byId.get(entity.id);
+    // A forecast is made from today's date: the same all day.
+    ctx.dependsOnNow('day');
+    const forecast = chainSchedule(ctx.ws, ctx.nowUntracked, entity.id)?.byId.get(entity.id);
     if (!forecast?.late || !forecast.forecastFinish || !forecast.deadline) return;
     // A chain whose tasks are all done or cancelled is history: its deadline is no longer at risk.
     if ([...forecast.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled')) return;

@@ -11,7 +11,8 @@ export const dependencyCycle: Rule = {
   description: 'Task dependencies form a cycle, so none of the tasks on it can ever start.',
   kinds: ['chain'],
   check(entity, ctx) {
-    const cycles = chainSchedule(ctx.ws, ctx.now, entity.id)?.cycles ?? [];
+    // Cycles are a matter of the dependencies alone, not of the day of the forecast.
+    const cycles = chainSchedule(ctx.ws, ctx.nowUntracked, entity.id)?.cycles ?? [];
     for (const cycle of cycles) {
       if (!cycle.some((key) => key.startsWith(entity.id + '/'))) continue;
       const name = (key: string) => (key.startsWith(entity.id + '/') ? key.slice(entity.id.length + 1) : key);

@@ -13,7 +13,9 @@ export const dueBeforeForecast: Rule = {
     const task = entity.value;
     if (task.status === 'done' || task.status === 'cancelled' || typeof task.due !== 'string') return;
     const [chainId, taskId] = [entity.id.slice(0, entity.id.indexOf('/')), task.id as string];
-    const forecast = chainSchedule(ctx.ws, ctx.now, chainId)?.byId.get(chainId)?.tasks.get(taskId);
+    // A forecast is made from today's date: the same all day.
+    ctx.dependsOnNow('day');
+    const forecast = chainSchedule(ctx.ws, ctx.nowUntracked, chainId)?.byId.get(chainId)?.tasks.get(taskId);
     if (!forecast?.finish || !forecast.finishAfterDue) return;
     ctx.report({
       code: 'due-before-forecast',

@@ -18,9 +18,12 @@ export const missingPostmortem: Rule = {
   description: 'A resolved major incident has no postmortem published within the time its SLA policy requires.',
   kinds: ['incident'],
   check(entity, ctx) {
-    const sla = incidentSla(ctx.ws, entity, ctx.now);
+    const sla = incidentSla(ctx.ws, entity, ctx.nowUntracked);
     const resolvedAt = sla?.clocks.resolvedAt;
-    if (!sla || resolvedAt === undefined) return;
+    if (!sla) return;
+    // Not resolved yet, or resolved with entries still to come: a later time may resolve it.
+    if (!sla.clocks.settled) ctx.dependsOnNow();
+    if (resolvedAt === undefined) return;
     const rule = sla.policy.value.postmortem;
     const required: unknown = rule?.required_for;
     if (!Array.isArray(required) || !required.includes(entity.value.priority)) return;
@@ -42,7 +45,10 @@ export const missingPostmortem: Rule = {
       });
       return;
     }
-    if (ctx.now <= deadline) return; // still within the time allowed
+    if (ctx.nowUntracked <= deadline) {
+      ctx.dependsOnNow(); // still within the time allowed, which runs out later
+      return;
+    }
     if (postmortem) {
       ctx.report({
         code: 'missing-postmortem',

@@ -13,8 +13,10 @@ export const slaBreach: Rule = {
   description: "An incident's response or resolution time exceeded the target of its SLA policy.",
   kinds: ['incident'],
   check(entity, ctx) {
-    const sla = incidentSla(ctx.ws, entity, ctx.now);
+    const sla = incidentSla(ctx.ws, entity, ctx.nowUntracked);
     if (!sla) return;
+    // Stopped clocks stay as they are: only running or paused ones change with the time.
+    if (!sla.clocks.settled) ctx.dependsOnNow();
     const timeline: any[] = Array.isArray(entity.value.timeline) ? entity.value.timeline : [];
     const atStop = (clock: Clock, statuses: string[]) => {
       const index = clock.stoppedAt === undefined ? -1 : timeline.findIndex((e) => statuses.includes(e?.status) && parseTimestamp(e.at) === clock.stoppedAt);

@@ -48,6 +48,11 @@ export interface IncidentClocks {
   resolution: Clock;
   /** When it was resolved: the `resolved` entry of its last resolution, if not reopened since. */
   resolvedAt?: number;
+  /**
+   * True when both clocks have stopped and no timeline entry lies after "now": every later
+   * "now" gives the same clocks, so a result computed from them can be cached.
+   */
+  settled?: boolean;
 }
 
 /** Statuses that stop the response clock: someone has taken the incident. */
@@ -125,12 +130,16 @@ export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time:
   let resolutionPhase: Phase = 'running';
   let resolutionSince = opened;
   let resolvedAt: number | undefined;
+  let later = nowMs < opened;
 
   for (const entry of Array.isArray(incident.timeline) ? incident.timeline : []) {
     const at = parseTimestamp(entry?.at);
     if (at === undefined) continue;
     const when = Math.max(at, t);
-    if (when > now) break;
+    if (when > now) {
+      later = true;
+      break;
+    }
     if (responsePhase === 'running') response.run(t, when);
     if (resolutionPhase === 'running') resolution.run(t, when);
     t = when;
@@ -168,6 +177,7 @@ export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time:
     resolution: resolution.clock(resolutionPhase, resolutionSince, now),
   };
   if (resolvedAt !== undefined) clocks.resolvedAt = resolvedAt;
+  if (!later && responsePhase === 'stopped' && resolutionPhase === 'stopped') clocks.settled = true;
   return clocks;
 }
 

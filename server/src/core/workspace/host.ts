@@ -20,6 +20,13 @@ export interface WorkspaceHost {
   /** Workspace-relative POSIX paths of the YAML files below the root, minus ignored ones. */
   listFiles(ignore: readonly string[]): { files: string[]; problems: ListedProblem[] };
   readFile(file: string): ReadResult;
+  /** Size and modification time, when the host has them (a cache trusts them for old files). */
+  stat?(file: string): FileStamp | undefined;
+}
+
+export interface FileStamp {
+  mtimeMs: number;
+  size: number;
 }
 
 const ALWAYS_SKIPPED = new Set(['.git', 'node_modules']);
@@ -106,6 +113,15 @@ export class FileSystemHost implements WorkspaceHost {
     };
     walk(this.root, '');
     return { files, problems };
+  }
+
+  stat(file: string): FileStamp | undefined {
+    try {
+      const st = fs.statSync(path.join(this.root, file), { throwIfNoEntry: false });
+      return st && { mtimeMs: st.mtimeMs, size: st.size };
+    } catch {
+      return undefined;
+    }
   }
 
   readFile(file: string): ReadResult {

@@ -14,6 +14,14 @@ import { findSuppressions, type Suppression } from './suppressions';
 
 export const ROOT_FILE = 'tam.yaml';
 
+/** What a cache knows of the references of the records it put in the index unread. */
+export interface DeferredIndex {
+  /** Every deferred file that refers to the key. */
+  referrersOf(key: string): Iterable<string>;
+  /** Every key the deferred files refer to. */
+  keys(): Iterable<string>;
+}
+
 /** Folders of the conventional layout: every YAML file in them is meant to be an entity. */
 const ENTITY_FOLDERS = ['org/', 'projects/'];
 
@@ -44,6 +52,12 @@ export class Workspace {
   /** Files that are YAML but not part of the workspace (no known kind): skipped, remembered. */
   private readonly foreign = new Set<string>();
   private listProblems: ListedProblem[] = [];
+  /**
+   * Files whose references are not indexed yet (records from a cache), and where to find the
+   * files that refer to a key: their references are indexed the first time the key is asked about.
+   */
+  private readonly deferred = new Set<string>();
+  private deferredIndex?: DeferredIndex;
   private derived = new Map<string, unknown>();
   /** Grows on every change; derived results (schedules) are valid for one version. */
   version = 0;
@@ -69,9 +83,9 @@ export class Workspace {
   }
 
   /** Puts a file's record in the index (undefined: the file is YAML but not part of the workspace). */
-  private addBuilt(file: string, record: FileRecord | undefined): Set<string> {
+  private addBuilt(file: string, record: FileRecord | undefined, deferReferences = false): Set<string> {
     const touched = this.remove(file);
-    if (record) this.add(record);
+    if (record) this.add(record, deferReferences);
     else this.foreign.add(file);
     for (const e of record?.entities ?? []) touched.add(e.key);
     this.changed();
@@ -88,6 +102,26 @@ export class Workspace {
 
   setText(file: string, text: string): Set<string> {
     return this.addBuilt(file, buildRecord(file, text));
+  }
+
+  /** Puts a record built elsewhere in the index (from a cache: see core/cache). */
+  setRecord(record: FileRecord): Set<string> {
+    return this.addBuilt(record.file, record);
+  }
+
+  /**
+   * Puts a record in the index whose references are indexed only when needed: when a key they
+   * may point at is asked about, `index` (which must know every deferred file's references)
+   * says whose to index. For a cache of 10 000 files, most never are.
+   */
+  setDeferredRecord(record: FileRecord, index: DeferredIndex): Set<string> {
+    this.deferredIndex = index;
+    return this.addBuilt(record.file, record, true);
+  }
+
+  /** Marks a file as YAML that is not part of the workspace, known without reading it again. */
+  setForeign(file: string): Set<string> {
+    return this.addBuilt(file, undefined);
   }
 
   setProblem(file: string, problem: string): Set<string> {
@@ -152,7 +186,9 @@ export class Workspace {
 
   /** References that point at an entity, resolved or not. */
   referencesTo(kind: TargetKind, id: string): readonly Reference[] {
-    return [...(this.incoming.get(entityKey(kind, id)) ?? [])];
+    const key = entityKey(kind, id);
+    this.settle(key);
+    return [...(this.incoming.get(key) ?? [])];
   }
 
   /**
@@ -163,6 +199,11 @@ export class Workspace {
   affectedBy(changedFiles: Iterable<string>, keys: Iterable<string>): Set<string> {
     const files = new Set(changedFiles);
     const queue = [...keys];
+    // An id that appears or goes changes the did-you-mean of every reference, of that kind, to
+    // an id that does not exist ("unknown incident INC-7; did you mean INC-1?").
+    for (const kind of new Set(queue.map((key) => splitKey(key)[0]))) {
+      for (const key of this.unresolvedKeys(kind)) for (const ref of this.incoming.get(key) ?? []) files.add(ref.file);
+    }
     const seen = new Set(queue);
     const push = (key: string): void => {
       if (!seen.has(key)) {
@@ -177,6 +218,7 @@ export class Workspace {
     }
     while (queue.length) {
       const key = queue.pop()!;
+      this.settle(key);
       const [kind, id] = splitKey(key);
       if (kind === 'workspace') {
         // The default policy changed in content: every incident may use it.
@@ -207,7 +249,35 @@ export class Workspace {
     return n;
   }
 
+  /** Keys of a kind that references point at and nothing defines (their references indexed). */
+  private unresolvedKeys(kind: TargetKind): string[] {
+    const prefix = `${kind}:`;
+    const keys = new Set<string>();
+    for (const key of this.incoming.keys()) if (key.startsWith(prefix)) keys.add(key);
+    for (const key of this.deferredIndex?.keys() ?? []) if (key.startsWith(prefix)) keys.add(key);
+    const out: string[] = [];
+    for (const key of keys) {
+      if (this.all(kind, key.slice(prefix.length)).length) continue;
+      this.settle(key);
+      out.push(key);
+    }
+    return out;
+  }
+
+  /** Indexes the deferred references that a question about `key` needs: those to it, those from it. */
+  private settle(key: string): void {
+    if (this.deferred.size === 0) return;
+    const [kind, id] = splitKey(key);
+    const files = [...(this.deferredIndex?.referrersOf(key) ?? []), ...this.all(kind, id).map((e) => e.file)];
+    for (const file of files) {
+      if (!this.deferred.delete(file)) continue;
+      const record = this.records.get(file);
+      if (record) this.indexReferences(record);
+    }
+  }
+
   private clear(): void {
+    this.deferred.clear();
     this.records.clear();
     this.defs.clear();
     this.incoming.clear();
@@ -221,7 +291,7 @@ export class Workspace {
     this.derived = new Map();
   }
 
-  private add(record: FileRecord): void {
+  private add(record: FileRecord, deferReferences = false): void {
     this.records.set(record.file, record);
     for (const e of record.entities) {
       let byId = this.defs.get(e.kind);
@@ -230,6 +300,11 @@ export class Workspace {
       if (list) list.push(e);
       else byId.set(e.id, [e]);
     }
+    if (deferReferences) this.deferred.add(record.file);
+    else this.indexReferences(record);
+  }
+
+  private indexReferences(record: FileRecord): void {
     for (const ref of record.refs) {
       const key = entityKey(ref.kind, ref.id);
       let set = this.incoming.get(key);
@@ -249,6 +324,8 @@ export class Workspace {
     const touched = new Set<string>();
     if (!record) return touched;
     this.records.delete(file);
+    // References never indexed need no removing (and are not decoded for it).
+    const indexed = !this.deferred.delete(file);
     for (const e of record.entities) {
       touched.add(e.key);
       const byId = this.defs.get(e.kind);
@@ -256,7 +333,7 @@ export class Workspace {
       if (list && list.length) byId!.set(e.id, list);
       else byId?.delete(e.id);
     }
-    for (const ref of record.refs) {
+    for (const ref of indexed ? record.refs : []) {
       const key = entityKey(ref.kind, ref.id);
       const set = this.incoming.get(key);
       set?.delete(ref);

@@ -1,0 +1,440 @@
+// A check that reuses the previous run's results where nothing they depend on has changed
+// (`tam validate --cache`, for CI and pre-commit hooks). Per file, the cache keeps a hash of
+// the text, the finished diagnostics, whether they depend on the time of the check, and the
+// entities and references the file defines. A run then
+// - knows each file's content id from git (the blob id of a file git reports unmodified),
+//   from its unchanged time and size, or by reading and hashing it; parses only the files
+//   whose id changed;
+// - stands in the index for each unchanged file with its cached entities and references,
+//   whose values are parsed only if a rule asks for them (a policy, a calendar);
+// - checks the changed files, what they affect (the same `affectedBy` the language server
+//   trusts for edits), and, when "now" is another instant, the files whose results depend on
+//   it (running clocks, forecasts, review dates);
+// - reuses the cached diagnostics of every other file.
+// The result equals a full check: a differential test compares them after random edits.
+
+import { createHash } from 'node:crypto';
+import { check, type CheckOptions } from '../check';
+import type { Diagnostic } from '../diagnostic';
+import type { Path, TargetKind } from '../model';
+import type { NowDependence } from '../rules/rule';
+import { todayIn, workspaceZone } from '../schedule/workspace-schedule';
+import { entityKey, type Entity, type Reference } from '../workspace/entities';
+import type { FileStamp } from '../workspace/host';
+import { buildRecord, ROOT_FILE, type DeferredIndex, type FileRecord, type Workspace } from '../workspace/workspace';
+
+/** Bump when the shape of the file changes; the build key covers changes of the rules. */
+const FORMAT = 2;
+
+type CachedEntity = [kind: TargetKind, id: string, doc: number, path: Path, valid: 0 | 1];
+/** `from` is null for the document's own entity, `raw` when it reads as the id; flags: 1 content, 2 reverse. */
+type CachedReference = [from: string | null, kind: TargetKind, id: string, raw: string | null, doc: number, path: Path, flags: number];
+
+interface CachedFile {
+  hash: string;
+  /** Modification time and size when it was read: a file untouched since is not read again. */
+  mtime?: number;
+  size?: number;
+  /** YAML that is not part of the workspace (no known kind): skipped. */
+  foreign?: 1;
+  /** Whether the diagnostics change with the time alone: with the instant, or with the day. */
+  now?: NowDependence;
+  diagnostics?: Diagnostic[];
+  entities?: CachedEntity[];
+  /** The references, encoded by `encodeReferences`: decoded only for the files a check needs. */
+  refs?: string;
+}
+
+export interface CheckCache {
+  format: number;
+  /** The build of the tool, tam.yaml and the rule settings: any change invalidates everything. */
+  key: string;
+  /** The "now" the results were computed at, and that day in the workspace's zone. */
+  now: number;
+  today: string;
+  /** When that run began reading: a file modified after it (or close to it) is read again. */
+  started: number;
+  files: Record<string, CachedFile>;
+  /** For each key referred to, the files that refer to it (as indexes into the keys of `files`). */
+  referrers: Record<string, number[]>;
+}
+
+export interface CachedCheckResult {
+  results: Map<string, Diagnostic[]>;
+  /** The files of the workspace (not the foreign YAML beside them) and how many entities each defines, tasks aside. */
+  files: Map<string, number>;
+  /** The cache to store for the next run. */
+  cache: CheckCache;
+  /** How many files were checked and how many results were reused. */
+  checked: number;
+  reused: number;
+  /** Whether `cache` differs from what was read: false when nothing changed. */
+  changed: boolean;
+  /** Whether `ws` holds the whole index afterwards (false when every result was reused). */
+  indexed: boolean;
+}
+
+export interface CacheOptions {
+  /** Identifies the code doing the check: a cache written by another build is ignored. */
+  build: string;
+  /** The previous run's cache, as read (anything else counts as none). */
+  previous: unknown;
+  /** Content ids known without reading the files (git's blob ids of unmodified files). */
+  knownIds?: ReadonlyMap<string, string>;
+  /** Build the whole index even when every result can be reused (for `--changed`). */
+  needIndex?: boolean;
+}
+
+/** What one file is at this run: its content id, and its text when it had to be read. */
+interface Seen {
+  id: string;
+  text?: string;
+  stamp?: FileStamp;
+}
+
+/** Loads the workspace from its host and checks it, reusing the previous results where they still hold. */
+export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOptions: CacheOptions): CachedCheckResult {
+  const { build, previous, knownIds, needIndex } = cacheOptions;
+  const started = Date.now();
+  const others = ws.startLoading();
+  const root = ws.file(ROOT_FILE);
+  const rootText = root?.text ?? root?.readProblem ?? '';
+  // tam.yaml is read already (its `ignore:` decides what else is); it is cached like the rest.
+  const files = root ? [ROOT_FILE, ...others] : others;
+  const key = contentId(`${build}\n${JSON.stringify(options.rules ?? {})}\n${rootText}`);
+  // A result that does not depend on the time holds from when it was computed on (a breach
+  // stays a breach); at an earlier "now" (`--now` in the past) nothing can be reused.
+  const cache = isUsable(previous, key) && previous.now <= options.now ? previous : undefined;
+
+  // 1. What each file is now, read only when neither git nor its time and size vouch for it.
+  const seen = new Map<string, Seen>();
+  const unreadable = new Map<string, string>();
+  const changed: string[] = [];
+  for (const file of files) {
+    const entry = cache?.files[file];
+    const known = knownIds?.get(file);
+    if (file === ROOT_FILE) {
+      if (root?.text !== undefined) seen.set(file, { id: contentId(root.text) });
+    } else if (known !== undefined) {
+      seen.set(file, { id: known });
+    } else {
+      const stamp = ws.host.stat?.(file);
+      if (entry && stamp && isUntouched(entry, stamp, cache!.started)) {
+        seen.set(file, { id: entry.hash, stamp });
+      } else {
+        const read = ws.host.readFile(file);
+        if ('text' in read) seen.set(file, { id: contentId(read.text), text: read.text, stamp });
+        else unreadable.set(file, read.problem);
+      }
+    }
+    // An unreadable file is read (and reported) again every time.
+    if (unreadable.has(file) || (file === ROOT_FILE && root?.text === undefined) || entry?.hash !== seen.get(file)?.id) changed.push(file);
+  }
+  const listed = new Set(files);
+  const deleted = Object.keys(cache?.files ?? {}).filter((f) => !listed.has(f) && f !== ROOT_FILE);
+
+  // 2. Nothing changed and the time does not matter: every result is the cached one.
+  const today = todayIn(workspaceZone(ws), options.now);
+  /** Whether a result that depends on the time holds at this run's "now". */
+  const stillHolds = (dependence: NowDependence | undefined): boolean =>
+    dependence === undefined || cache!.now === options.now || (dependence === 'day' && cache!.today === today);
+  const nowMoved = !!cache && Object.values(cache.files).some((e) => !stillHolds(e.now));
+  if (cache && !needIndex && changed.length === 0 && deleted.length === 0 && !nowMoved) {
+    return reuseAll(ws, cache, files, seen, started);
+  }
+
+  // 3. The index: unchanged files stand in with their cached entities and references, the
+  //    references indexed only where a question about a key needs them.
+  const oldPaths = Object.keys(cache?.files ?? {});
+  const deferred: DeferredIndex = {
+    referrersOf: (key) => (cache?.referrers[key] ?? []).map((i) => oldPaths[i]!),
+    keys: () => Object.keys(cache?.referrers ?? {}),
+  };
+  const touched = new Set<string>();
+  const remember = (entry: CachedFile | undefined) => {
+    for (const [kind, id] of entry?.entities ?? []) touched.add(entityKey(kind, id));
+  };
+  for (const file of files) {
+    const entry = cache?.files[file];
+    const current = seen.get(file);
+    if (file === ROOT_FILE) continue; // read in full already
+    if (!current) {
+      ws.setProblem(file, unreadable.get(file)!);
+      remember(entry);
+    } else if (entry && entry.hash === current.id) {
+      if (entry.foreign) ws.setForeign(file);
+      else ws.setDeferredRecord(stubRecord(file, current.text !== undefined ? () => current.text : () => textOf(ws, file), entry), deferred);
+    } else {
+      const text = current.text ?? textOf(ws, file);
+      if (text === undefined) ws.refresh(file);
+      else for (const k of ws.setText(file, text)) touched.add(k);
+      remember(entry);
+    }
+  }
+  // A deleted file's entities may have been referred to: their users are affected.
+  for (const file of deleted) remember(cache!.files[file]);
+
+  // 4. What to check: the changed files, what they affect, and what depends on the time.
+  const toCheck = new Set<string>();
+  if (!cache) {
+    for (const record of ws.files()) toCheck.add(record.file);
+  } else {
+    for (const file of ws.affectedBy(changed.filter((f) => ws.file(f)), touched)) toCheck.add(file);
+    toCheck.add(ROOT_FILE);
+    for (const [file, entry] of Object.entries(cache.files)) if (!stillHolds(entry.now) && ws.file(file)) toCheck.add(file);
+  }
+  // What is checked is parsed in full: rules read its positions, suppressions and findings.
+  for (const file of toCheck) {
+    const record = ws.file(file);
+    const text = record instanceof StubRecord ? record.text : undefined;
+    if (text !== undefined) ws.setText(file, text);
+  }
+  const nowDependent = new Map<string, NowDependence>();
+  const results = check(ws, { ...options, nowDependent }, toCheck);
+  for (const p of ws.problemsOfListing) results.set(p.file, [{ file: p.file, range: zero(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
+
+  // 5. The rest is reused; everything goes into the next cache.
+  let reused = 0;
+  const next: CheckCache = { format: FORMAT, key, now: options.now, today, started, files: {}, referrers: {} };
+  const counts = new Map<string, number>();
+  const index = new Map<string, number>();
+  const refer = (key: string, i: number) => (next.referrers[key] ??= []).push(i);
+  for (const file of files) {
+    const current = seen.get(file);
+    const record = ws.file(file);
+    if (record) counts.set(file, record.entities.filter((e) => e.kind !== 'task').length);
+    if (!current) continue; // unreadable: read again next time
+    const entry: CachedFile = { hash: current.id };
+    if (current.stamp) {
+      entry.mtime = current.stamp.mtimeMs;
+      entry.size = current.stamp.size;
+    }
+    if (!record) {
+      if (ws.isForeign(file)) next.files[file] = { ...entry, foreign: 1 };
+      continue;
+    }
+    let diagnostics = results.get(file);
+    let depends = nowDependent.get(file);
+    if (!diagnostics) {
+      const old = cache!.files[file]!;
+      diagnostics = old.diagnostics ?? [];
+      depends = old.now;
+      results.set(file, diagnostics);
+      reused++;
+    }
+    entry.entities = record.entities.map(toCachedEntity);
+    const i = index.size;
+    index.set(file, i);
+    if (record instanceof StubRecord) {
+      entry.refs = record.encodedRefs; // unchanged, and its referrers are carried over below
+    } else if (record.refs.length) {
+      const docKeys = documentKeys(record.entities);
+      entry.refs = encodeReferences(record.refs, docKeys);
+      for (const key of new Set(record.refs.map((r) => entityKey(r.kind, r.id)))) refer(key, i);
+    }
+    if (diagnostics.length) entry.diagnostics = diagnostics;
+    if (depends) entry.now = depends;
+    next.files[file] = entry;
+  }
+  // What the files that stayed stubs referred to, they still do.
+  for (const [key, olds] of Object.entries(cache?.referrers ?? {})) {
+    for (const old of olds) {
+      const file = oldPaths[old]!;
+      if (ws.file(file) instanceof StubRecord) refer(key, index.get(file)!);
+    }
+  }
+  // Worth writing when files changed, a new day moved the forecasts, or files had to be read
+  // for want of a trusted time. Results that change with the instant are checked again on every
+  // run anyway: a new "now" alone is no reason to write 10 MB.
+  const restamped = [...seen].some(([file, s]) => s.stamp && s.stamp.mtimeMs !== cache?.files[file]?.mtime);
+  const dirty = !cache || changed.length > 0 || deleted.length > 0 || cache.today !== today || restamped;
+  return { results, files: counts, cache: next, checked: toCheck.size, reused, changed: dirty, indexed: true };
+}
+
+/** Every file as it was: the cached results, without building the index. */
+function reuseAll(ws: Workspace, cache: CheckCache, files: readonly string[], seen: Map<string, Seen>, started: number): CachedCheckResult {
+  const results = new Map<string, Diagnostic[]>();
+  const counts = new Map<string, number>();
+  let restamped = false;
+  for (const file of files) {
+    const entry = cache.files[file]!;
+    if (entry.foreign) continue;
+    results.set(file, entry.diagnostics ?? []);
+    counts.set(file, (entry.entities ?? []).filter(([kind]) => kind !== 'task').length);
+    // The time and size of a file read this time are worth keeping; nothing else moved.
+    const stamp = seen.get(file)?.stamp;
+    if (stamp && entry.mtime !== stamp.mtimeMs) {
+      entry.mtime = stamp.mtimeMs;
+      entry.size = stamp.size;
+      restamped = true;
+    }
+  }
+  for (const p of ws.problemsOfListing) results.set(p.file, [{ file: p.file, range: zero(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
+  // An entry trusted by an earlier start is trusted by this later one too.
+  if (restamped) cache.started = started;
+  return { results, files: counts, cache, checked: 0, reused: results.size, changed: restamped, indexed: false };
+}
+
+/** Git's blob id of a text: the id `git ls-files --stage` gives an unmodified file. */
+export function contentId(text: string): string {
+  const bytes = Buffer.from(text, 'utf8');
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+/**
+ * Whether a file is as it was read, by its size and modification time, as git's index and
+ * ESLint's cache trust them. Only for a file last modified well before the run that read it
+ * began: a change within the same tick of a coarse clock would keep its time.
+ */
+function isUntouched(entry: CachedFile, stamp: FileStamp, started: number): boolean {
+  return entry.mtime === stamp.mtimeMs && entry.size === stamp.size && stamp.mtimeMs < started - 2000;
+}
+
+function textOf(ws: Workspace, file: string): string | undefined {
+  const read = ws.host.readFile(file);
+  return 'text' in read ? read.text : undefined;
+}
+
+function isUsable(value: unknown, key: string): value is CheckCache {
+  const c = value as CheckCache | undefined;
+  return !!c && typeof c === 'object' && c.format === FORMAT && c.key === key && typeof c.now === 'number' && typeof c.today === 'string' && typeof c.started === 'number' && !!c.files && typeof c.files === 'object' && !!c.referrers && typeof c.referrers === 'object';
+}
+
+/**
+ * A file's record made from the cache: its entities and references as they were, its values
+ * parsed from the text the first time a rule reads one (the text is the same, by its hash).
+ */
+function stubRecord(file: string, read: () => string | undefined, entry: CachedFile): StubRecord {
+  const source = new StubSource(file, read);
+  const entities = (entry.entities ?? []).map(([kind, id, doc, path, valid]) => new StubEntity(kind, id, file, doc, path, valid === 1, source));
+  return new StubRecord(file, entities, entry.refs, source);
+}
+
+class StubRecord implements FileRecord {
+  readonly local = [];
+  readonly suppressions = [];
+  private decoded?: Reference[];
+
+  constructor(
+    readonly file: string,
+    readonly entities: Entity[],
+    readonly encodedRefs: string | undefined,
+    private readonly source: StubSource,
+  ) {}
+
+  /** Read when asked for: to show a diagnostic's line, or to place a related location. */
+  get text(): string | undefined {
+    return this.source.text;
+  }
+
+  /** Decoded when the index needs them (a question about a key they point at). */
+  get refs(): Reference[] {
+    this.decoded ??= this.encodedRefs ? decodeReferences(this.encodedRefs, this.file, documentKeys(this.entities)) : [];
+    return this.decoded;
+  }
+}
+
+/** The values of a stub's documents, parsed once, when first asked for. */
+class StubSource {
+  private values?: Map<string, unknown>;
+  private read?: () => string | undefined;
+  private content?: string;
+
+  constructor(
+    private readonly file: string,
+    read: () => string | undefined,
+  ) {
+    this.read = read;
+  }
+
+  get text(): string | undefined {
+    if (this.read) {
+      this.content = this.read();
+      this.read = undefined;
+    }
+    return this.content;
+  }
+
+  /** An entity is known by its place, the document and the path in it: ids may be duplicated. */
+  valueAt(doc: number, path: Path): unknown {
+    if (!this.values) {
+      this.values = new Map();
+      const text = this.text;
+      for (const e of (text === undefined ? undefined : buildRecord(this.file, text))?.entities ?? []) this.values.set(placeOf(e.doc, e.path), e.value);
+    }
+    return this.values.get(placeOf(doc, path));
+  }
+}
+
+function placeOf(doc: number, path: Path): string {
+  return `${doc}/${path.join('/')}`;
+}
+
+class StubEntity implements Entity {
+  readonly key: string;
+  private loaded = false;
+  private current: unknown;
+
+  constructor(
+    readonly kind: TargetKind,
+    readonly id: string,
+    readonly file: string,
+    readonly doc: number,
+    readonly path: Path,
+    readonly valid: boolean,
+    private readonly source: StubSource,
+  ) {
+    this.key = entityKey(kind, id);
+  }
+
+  get value(): any {
+    if (!this.loaded) {
+      this.current = this.source.valueAt(this.doc, this.path);
+      this.loaded = true;
+    }
+    return this.current;
+  }
+}
+
+function toCachedEntity(e: Entity): CachedEntity {
+  return [e.kind, e.id, e.doc, e.path, e.valid ? 1 : 0];
+}
+
+/** The key of each document's own entity (not its tasks'). */
+function documentKeys(entities: readonly Entity[]): Map<number, string> {
+  const keys = new Map<number, string>();
+  for (const e of entities) if (e.path.length === 0) keys.set(e.doc, e.key);
+  return keys;
+}
+
+/**
+ * References as one line each, fields split by "|": kind, id, raw (when not the id), document
+ * (when not 0), path (its steps are field names of REFERENCE_FIELDS and indexes, so "." joins
+ * them safely), flags (1 content, 2 reverse; when not 0), source key (when not the document's
+ * own). A third of the size of JSON, with nothing to escape; JSON for the odd id that holds a
+ * separator.
+ */
+function encodeReferences(refs: readonly Reference[], docKeys: Map<number, string>): string {
+  const rows: CachedReference[] = refs.map((r) => [docKeys.get(r.doc) === r.from ? null : r.from, r.kind, r.id, r.raw === r.id ? null : r.raw, r.doc, r.path, (r.content ? 1 : 0) | (r.reverse ? 2 : 0)]);
+  const plain = rows.every(([from, , id, raw]) => !/[|\n]/.test(`${from ?? ''}${id}${raw ?? ''}`)) && !rows.some(([, , , , , path]) => path.some((p) => typeof p === 'string' && (/^\d+$/.test(p) || /[.|\n]/.test(p))));
+  if (!plain) return JSON.stringify(rows);
+  return rows.map(([from, kind, id, raw, doc, path, flags]) => `${kind}|${id}|${raw ?? ''}|${doc || ''}|${path.join('.')}|${flags || ''}|${from ?? ''}`).join('\n');
+}
+
+function decodeReferences(encoded: string, file: string, docKeys: Map<number, string>): Reference[] {
+  const rows: CachedReference[] = encoded.startsWith('[')
+    ? JSON.parse(encoded)
+    : encoded.split('\n').map((line) => {
+        const [kind, id, raw, doc, path, flags, from] = line.split('|') as [TargetKind, string, string, string, string, string, string];
+        return [from || null, kind, id, raw || null, Number(doc || 0), path === '' ? [] : path.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)), Number(flags || 0)];
+      });
+  return rows.map(([from, kind, id, raw, doc, path, flags]) => {
+    const ref: Reference = { from: from ?? docKeys.get(doc)!, kind, id, raw: raw ?? id, file, doc, path, content: (flags & 1) !== 0 };
+    if (flags & 2) ref.reverse = true;
+    return ref;
+  });
+}
+
+function zero() {
+  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
