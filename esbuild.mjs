@@ -30,7 +30,7 @@ function buildId() {
 
 /**
  * The schema validators as code (scripts/precompile-validators.ts), in dist/.gen/; the node
- * bundles take it in place of server/src/core/schema/precompiled.ts.
+ * bundles take it in place of server/src/core/schema/validators.ts.
  */
 function precompileValidators() {
   const dir = path.resolve('dist/.gen');
@@ -45,15 +45,15 @@ function precompileValidators() {
 
 const validators = precompileValidators();
 
-/** Swaps the empty precompiled.ts for the generated validators. */
+/** Puts the generated validators in place of server/src/core/schema/validators.ts. */
 const precompiled = {
   name: 'precompiled-validators',
   setup(build) {
-    build.onResolve({ filter: /\/precompiled$/ }, (args) =>
-      args.importer.endsWith(path.join('schema', 'validate.ts')) ? { path: 'precompiled', namespace: 'tam-precompiled' } : undefined,
+    build.onResolve({ filter: /\/validators$/ }, (args) =>
+      args.importer.endsWith(path.join('schema', 'validate.ts')) ? { path: 'validators', namespace: 'tam-precompiled' } : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'tam-precompiled' }, () => ({
-      contents: `export const PRECOMPILED = require(${JSON.stringify(validators)});`,
+      contents: `const generated = require(${JSON.stringify(validators)});\nexport function validatorOf(kind) { return generated[kind]; }\n`,
       resolveDir: path.dirname(validators),
       loader: 'js',
     }));

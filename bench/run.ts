@@ -2,7 +2,7 @@
 // the same generated files and the same machine, and prints a Markdown table with ratios.
 // - `tam validate` on the whole workspace (every rule, exact positions) vs `ajv-cli` on the
 //   incident files alone vs a bare parse of every file (the floor), each a fresh process,
-//   median of several runs;
+//   median of several runs; and `tam validate --cache` as CI and hooks run it;
 // - the language server vs yaml-language-server on the same 2 000-line chain file;
 // - SLA clocks of 100 000 incidents; bundle and .vsix sizes.
 // Timings are printed, never asserted: tests do not depend on the machine's speed.
@@ -24,11 +24,12 @@ function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Wall time of a command in ms, median of RUNS fresh processes. */
-function timeCommand(args: string[], cwd = ROOT): { ms: number; status: number | null } {
+/** Wall time of a command in ms, median of RUNS fresh processes; `before` runs untimed before each. */
+function timeCommand(args: string[], cwd = ROOT, before?: (run: number) => void): { ms: number; status: number | null } {
   const times: number[] = [];
   let status: number | null = null;
   for (let i = 0; i < RUNS; i++) {
+    before?.(i);
     const t = performance.now();
     const r = spawnSync(process.execPath, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 28 });
     times.push(performance.now() - t);
@@ -47,6 +48,67 @@ function size(file: string): string {
   if (!fs.existsSync(file)) return 'not built';
   const kb = fs.statSync(file).size / 1024;
   return kb > 1024 ? `${(kb / 1024).toFixed(2)} MB` : `${kb.toFixed(0)} KB`;
+}
+
+/**
+ * `tam validate --cache` as CI and hooks run it, each against the same ajv-cli time: nothing
+ * changed; one incident edited since the cached run; a day later (forecasts and running clocks
+ * move); a fresh git clone with the cache restored and one file changed (content known from
+ * git's blob ids); the same without git, every file's time new (every file read and hashed).
+ */
+function cacheRows(ws: string, incidents: string[], ajvMs: number): string[][] {
+  const tam = path.join(ROOT, 'dist/tam.js');
+  const run = (dir: string, now = NOW, before?: (run: number) => void) => timeCommand([tam, 'validate', dir, '--cache', '--format', 'json', '--now', now], ROOT, before);
+  const vsAjv = (ms: number) => (ms <= ajvMs ? `${(ajvMs / ms).toFixed(2)}× faster than ajv-cli` : `${(ms / ajvMs).toFixed(2)}× the time of ajv-cli`);
+  const cacheFile = path.join(ws, '.tamcache');
+  const saved = path.join(WORK, 'tamcache.json');
+  const edit = (dir: string, i: number) => {
+    const file = path.join(dir, incidents[(i * 7919) % incidents.length]!);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^title: .*$/m, `title: Edited in bench run ${i} ${Date.now()}`));
+  };
+  const rows: string[][] = [];
+
+  const git = (dir: string, ...args: string[]) => spawnSync('git', args, { cwd: dir, stdio: 'ignore' });
+  git(ws, 'init', '-q');
+  git(ws, 'add', '-A');
+  git(ws, '-c', 'user.email=bench@example.com', '-c', 'user.name=bench', 'commit', '-qm', 'bench');
+  fs.rmSync(cacheFile, { force: true });
+  const first = timeCommand([tam, 'validate', ws, '--cache', '--format', 'json', '--now', NOW], ROOT, () => fs.rmSync(cacheFile, { force: true }));
+  rows.push(['`tam validate --cache`, first run (no cache yet: checks everything, writes it)', `${first.ms.toFixed(0)} ms`, vsAjv(first.ms)]);
+  run(ws);
+  fs.copyFileSync(cacheFile, saved);
+  const same = run(ws);
+  rows.push(['`tam validate --cache`, nothing changed since the cached run', `${same.ms.toFixed(0)} ms`, vsAjv(same.ms)]);
+  const one = run(ws, NOW, (i) => edit(ws, i));
+  rows.push(['`tam validate --cache`, one incident edited since the cached run', `${one.ms.toFixed(0)} ms`, vsAjv(one.ms)]);
+  git(ws, 'checkout', '-q', '--', '.');
+  const nextDay = run(ws, '2026-11-26T12:00:00+03:00', () => fs.copyFileSync(saved, cacheFile));
+  rows.push(['`tam validate --cache`, a day later (forecasts, running clocks and review dates re-checked)', `${nextDay.ms.toFixed(0)} ms`, vsAjv(nextDay.ms)]);
+
+  // CI: a fresh clone, the cache restored from the last run, one file changed by the pull request.
+  const clone = `${ws}-clone`;
+  try {
+    spawnSync('git', ['clone', '-q', ws, clone], { stdio: 'ignore' });
+    const ci = run(clone, NOW, (i) => {
+      fs.copyFileSync(saved, path.join(clone, '.tamcache'));
+      spawnSync('git', ['checkout', '-q', '--', '.'], { cwd: clone, stdio: 'ignore' });
+      edit(clone, i);
+    });
+    rows.push(['`tam validate --cache` in CI: fresh clone, cache restored, one file changed (git knows the rest)', `${ci.ms.toFixed(0)} ms`, vsAjv(ci.ms)]);
+  } finally {
+    fs.rmSync(clone, { recursive: true, force: true });
+  }
+  // Without git, every file's time new: each is read and hashed.
+  const copy = `${ws}-copy`;
+  try {
+    fs.cpSync(ws, copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}.git`) });
+    const hashed = run(copy, NOW, () => fs.copyFileSync(saved, path.join(copy, '.tamcache')));
+    rows.push(['`tam validate --cache` outside git, every file new by its time (read and hashed)', `${hashed.ms.toFixed(0)} ms`, vsAjv(hashed.ms)]);
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+  fs.rmSync(cacheFile, { force: true });
+  return rows;
 }
 
 function main(): void {
@@ -76,6 +138,8 @@ function main(): void {
     rows.push(['`ajv-cli validate` (incident files only, schema only, js-yaml, no positions)', `${ajv.ms.toFixed(0)} ms`, 'the peer']);
     rows.push(['bare parse of every file with `yaml` (ranges kept; the floor)', `${yamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, yamlFloor.ms)} of it`]);
     rows.push(['bare parse of every file with `js-yaml`', `${jsYamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, jsYamlFloor.ms)} of it`]);
+
+    rows.push(...cacheRows(ws, incidents, ajv.ms));
 
     const sample = timeCommand([path.join(ROOT, 'dist/tam.js'), 'validate', path.join(ROOT, 'sample-workspace'), '--format', 'json', '--now', NOW]);
     rows.push(['`tam validate` on the sample workspace (85 files)', `${sample.ms.toFixed(0)} ms`, '']);

@@ -4,7 +4,7 @@
 
 import standaloneCode from 'ajv/dist/standalone';
 import { SCHEMAS } from '../server/src/core/schema/schemas';
-import { createAjv } from '../server/src/core/schema/validate';
+import { createAjv } from '../server/src/core/schema/ajv';
 
 /** The module's source: one export per kind. `realValueModule` is how it requires real-value.ts. */
 export function generateValidators(realValueModule: string): string {

@@ -27,6 +27,15 @@ function workspace(extra: Record<string, string> = {}): string {
   return dir;
 }
 
+/** Makes the folder a git repository with everything committed; returns a way to run git there. */
+function committed(dir: string): (...args: string[]) => Buffer {
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '.');
+  git('-c', 'user.email=tam@example.com', '-c', 'user.name=TAM', 'commit', '-qm', 'base');
+  return git;
+}
+
 async function both(dir: string, args: string[]): Promise<{ plain: Awaited<ReturnType<typeof tam>>; cached: Awaited<ReturnType<typeof tam>> }> {
   const plain = await tam(['validate', dir, ...args]);
   const cached = await tam(['validate', dir, '--cache', ...args]);
@@ -66,10 +75,7 @@ test('after edits, the cached run reports what a full one does', async () => {
 
 test('in a git repository, unmodified files are known by their blob id; modified ones are read', async () => {
   const dir = workspace();
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '.');
-  git('-c', 'user.email=tam@example.com', '-c', 'user.name=TAM', 'commit', '-qm', 'base');
+  const git = committed(dir);
   await tam(['validate', dir, '--cache', ...NOW]);
   const cache = JSON.parse(fs.readFileSync(path.join(dir, '.tamcache'), 'utf8'));
   const blob = git('rev-parse', 'HEAD:projects/acme/chains/c.yaml').toString().trim();
@@ -114,10 +120,7 @@ test('--cache-location without --cache is a usage error', async () => {
 
 test('--changed with --cache reports what --changed reports', async () => {
   const dir = workspace();
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, stdio: 'pipe' });
-  git('init', '-q');
-  git('add', '.');
-  git('-c', 'user.email=tam@example.com', '-c', 'user.name=TAM', 'commit', '-qm', 'base');
+  committed(dir);
   await tam(['validate', dir, '--cache', ...NOW]);
   fs.writeFileSync(path.join(dir, 'org/departments.yaml'), 'kind: department\nid: unix\nname: Unix\ncalendar: msk\n');
   const { plain, cached } = await both(dir, ['--changed', '--format', 'json', ...NOW]);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import yaml from 'js-yaml';
 import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020';
-import { createAjv } from '../../../server/src/core/schema/validate';
+import { createAjv } from '../../../server/src/core/schema/ajv';
 import { SCHEMAS } from '../../../server/src/core/schema/schemas';
 
 const ROOT = path.join(__dirname, '../../..');

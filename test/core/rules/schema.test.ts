@@ -3,7 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { createAjv } from '../../../server/src/core/schema/validate';
+import { createAjv } from '../../../server/src/core/schema/ajv';
 import { SCHEMAS } from '../../../server/src/core/schema/schemas';
 import { diagnoseRule } from '../../helpers/workspace';
 

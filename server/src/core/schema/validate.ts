@@ -2,14 +2,12 @@
 // and turns ajv's errors into findings a person understands, each at the node in question:
 // the key for a missing or unknown field, the value for a wrong value.
 
-import Ajv2020, { _, type ErrorObject, type KeywordCxt, type ValidateFunction } from 'ajv/dist/2020';
+import type { ErrorObject } from 'ajv/dist/2020';
 import { IANAZone } from 'luxon';
 import type { Kind, Path } from '../model';
 import { isTimestampWithoutOffset } from '../time/timestamp';
 import { closest } from '../text/suggest';
-import { PRECOMPILED } from './precompiled';
-import { realValue } from './real-value';
-import { SCHEMAS } from './schemas';
+import { validatorOf } from './validators';
 
 export interface SchemaFinding {
   path: Path;
@@ -19,61 +17,6 @@ export interface SchemaFinding {
   suggestion?: string;
   /** Machine-readable detail for code actions. */
   data?: { missing?: string; unknown?: string; format?: string };
-}
-
-let ajv: Ajv2020 | undefined;
-const compiled = new Map<Kind, ValidateFunction>();
-
-/**
- * The validator of a kind: generated at build time in the bundles, else compiled the first
- * time a document of that kind is checked (a run that reads most documents from a cache
- * compiles only what it needs). The schemas are checked against the JSON Schema meta-schema
- * by the tests, not at every start.
- */
-function validatorOf(kind: Kind): ValidateFunction {
-  let validate = compiled.get(kind);
-  if (!validate) {
-    validate = PRECOMPILED?.[kind];
-    if (!validate) {
-      ajv ??= createAjv({ validateSchema: false });
-      validate = ajv.compile(SCHEMAS[kind]);
-    }
-    compiled.set(kind, validate);
-  }
-  return validate;
-}
-
-export interface AjvOptions {
-  validateSchema: boolean;
-  /** For generating standalone code: how that code reaches `realValue` (a require path). */
-  realValueModule?: string;
-}
-
-export function createAjv(options: AjvOptions): Ajv2020 {
-  const ajv = new Ajv2020({
-    allErrors: true,
-    strict: false,
-    validateFormats: false,
-    verbose: true,
-    validateSchema: options.validateSchema,
-    code: options.realValueModule ? { source: true } : undefined,
-  });
-  ajv.addKeyword({ keyword: 'x-tam-ref' });
-  ajv.addKeyword({ keyword: 'enumDescriptions' });
-  ajv.addKeyword({
-    keyword: 'x-tam-format',
-    type: 'string',
-    schemaType: 'string',
-    // The patterns check the shape; `realValue` checks what a pattern cannot: that a date exists.
-    code(cxt: KeywordCxt) {
-      const check = cxt.gen.scopeValue('func', {
-        ref: realValue,
-        code: options.realValueModule ? _`require(${options.realValueModule}).realValue` : undefined,
-      });
-      cxt.fail(_`!${check}(${cxt.schema}, ${cxt.data})`);
-    },
-  });
-  return ajv;
 }
 
 export function validateDocument(kind: Kind, value: unknown): SchemaFinding[] {
