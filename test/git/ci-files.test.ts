@@ -16,12 +16,12 @@ const read = (file: string) => parse(fs.readFileSync(path.join(ROOT, file), 'utf
 const repos: TempRepo[] = [];
 after(() => repos.forEach((r) => r.remove()));
 
-test('the pre-commit hook runs `tam validate --changed` once per commit, on YAML', () => {
+test('the pre-commit hook runs `tam validate --changed --cache` once per commit, on YAML', () => {
   const hooks = read('.pre-commit-hooks.yaml');
   const hook = hooks.find((h: any) => h.id === 'tam-validate');
   assert.deepEqual(
     { entry: hook.entry, language: hook.language, pass_filenames: hook.pass_filenames, files: hook.files },
-    { entry: 'tam validate --changed', language: 'node', pass_filenames: false, files: '\\.ya?ml$' },
+    { entry: 'tam validate --changed --cache', language: 'node', pass_filenames: false, files: '\\.ya?ml$' },
   );
   // The sample workspace's config uses hooks that exist.
   const config = read('sample-workspace/.pre-commit-config.yaml');
@@ -42,6 +42,9 @@ test('the hook entry reports the changed files of a commit, with references reso
   assert.equal(result.code, 1, result.err);
   const { diagnostics } = JSON.parse(result.out);
   assert.deepEqual(diagnostics.map((d: any) => `${d.file} ${d.code} ${d.message}`), ['projects/acme/chains/new.yaml unknown-reference unknown department "nowhere"']);
+  // The next commit's run reads the cache this one left, and says the same.
+  assert.ok(fs.existsSync(path.join(r.dir, '.tamcache')));
+  assert.deepEqual(JSON.parse((await tam([...args, r.dir, '--format', 'json'])).out), JSON.parse(result.out));
 });
 
 test('the workflow validates with SARIF upload and posts the review on pull requests', () => {
@@ -49,7 +52,13 @@ test('the workflow validates with SARIF upload and posts the review on pull requ
   assert.deepEqual(Object.keys(workflow.on).sort(), ['pull_request', 'push']);
   const steps = (job: string) => workflow.jobs[job].steps as any[];
   const run = (job: string) => steps(job).map((s) => s.run ?? '').join('\n');
-  assert.match(run('validate'), /tam validate "\$TAM_DIR" --format sarif > tam.sarif/);
+  assert.match(run('validate'), /tam validate "\$TAM_DIR" --format sarif --cache --cache-location "\$RUNNER_TEMP\/tamcache" > tam.sarif/);
+  assert.match(run('validate'), /tam validate "\$TAM_DIR" --format github --cache --cache-location "\$RUNNER_TEMP\/tamcache"/);
+  // The cache of the latest run is restored from where the steps keep it, and saved under a new key.
+  const cache = steps('validate').find((s) => s.uses?.startsWith('actions/cache@'));
+  assert.equal(cache.with.path, '${{ runner.temp }}/tamcache');
+  assert.match(cache.with.key, /\$\{\{ github\.run_id \}\}$/);
+  assert.ok(steps('validate').indexOf(cache) < steps('validate').findIndex((s) => /--format sarif/.test(s.run ?? '')));
   assert.ok(steps('validate').some((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@')));
   assert.equal(workflow.jobs.validate.permissions['security-events'], 'write');
   assert.match(run('validate'), /npm install -g /);
