@@ -6,27 +6,11 @@ import { DateTime } from 'luxon';
 const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/**
- * The same timestamp is read by the schema, the clocks and two rules, one incident after the
- * other: the last few thousand results are kept (cleared when full, never large).
- */
-const recent = new Map<string, number | undefined>();
-
 /** Milliseconds since the epoch, or undefined when the text is not a valid timestamp with an offset. */
 export function parseTimestamp(text: unknown): number | undefined {
-  if (typeof text !== 'string') return undefined;
-  let ms = recent.get(text);
-  if (ms === undefined && !recent.has(text)) {
-    if (recent.size >= 4096) recent.clear();
-    ms = readTimestamp(text);
-    recent.set(text, ms);
-  }
-  return ms;
-}
-
-function readTimestamp(text: string): number | undefined {
   // Called for every timeline entry of every incident: a regular expression, then plain
   // arithmetic, and no Date objects.
+  if (typeof text !== 'string') return undefined;
   const m = TIMESTAMP.exec(text);
   if (!m) return undefined;
   const y = +m[1]!;
