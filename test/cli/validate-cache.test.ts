@@ -127,3 +127,36 @@ test('--changed with --cache reports what --changed reports', async () => {
   assert.deepEqual(JSON.parse(cached.out), JSON.parse(plain.out));
   assert.ok(JSON.parse(plain.out).diagnostics.length > 0);
 });
+
+test('a cache committed to git is neither trusted nor overwritten: it could hide errors in a pull request', async () => {
+  const dir = workspace();
+  // A forged cache saying that every file, as it is, has no problems.
+  await tam(['validate', dir, '--cache', ...NOW]);
+  const cacheFile = path.join(dir, '.tamcache');
+  const forged = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+  for (const entry of Object.values(forged.files) as { diagnostics?: unknown }[]) delete entry.diagnostics;
+  fs.writeFileSync(cacheFile, JSON.stringify(forged));
+  committed(dir);
+  const r = await tam(['validate', dir, '--cache', '--format', 'json', ...NOW]);
+  assert.match(r.err, /\.tamcache is committed to git, so it is not used as a cache/);
+  assert.equal(r.code, 1, 'the errors the forged cache hid are reported');
+  assert.deepEqual(JSON.parse(r.out), JSON.parse((await tam(['validate', dir, '--format', 'json', ...NOW])).out));
+  assert.equal(fs.readFileSync(cacheFile, 'utf8'), JSON.stringify(forged), 'left as committed');
+});
+
+test('a cache of the right shape with nonsense inside is ignored', async () => {
+  const dir = workspace();
+  await tam(['validate', dir, '--cache', ...NOW]);
+  const cacheFile = path.join(dir, '.tamcache');
+  const cache = JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
+  for (const entry of Object.values(cache.files) as Record<string, unknown>[]) {
+    entry.entities = 'nonsense';
+    entry.refs = 42;
+  }
+  cache.referrers = { 'department:network': 'x' };
+  fs.writeFileSync(cacheFile, JSON.stringify(cache));
+  fs.writeFileSync(path.join(dir, 'org/people.yaml'), fs.readFileSync(path.join(dir, 'org/people.yaml'), 'utf8') + '\n');
+  const r = await tam(['validate', dir, '--cache', '--format', 'json', ...NOW]);
+  assert.equal(r.err, '');
+  assert.deepEqual(JSON.parse(r.out), JSON.parse((await tam(['validate', dir, '--format', 'json', ...NOW])).out));
+});

@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWithCache, type CheckCache } from '../core/cache/check-cache';
+import { checkWithCache, type CachedCheckResult, type CheckCache } from '../core/cache/check-cache';
 import { check } from '../core/check';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
@@ -57,10 +57,25 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   if (values.cache) {
     const file = path.resolve(io.cwd, values['cache-location'] ?? path.join(root, '.tamcache'));
     // git runs on the other core while the cache is read.
-    const ids = unmodifiedBlobIds(root);
-    const previous = readCache(file);
-    const run = checkWithCache(ws, { now }, { build: BUILD, previous, knownIds: await ids, needIndex: values.changed });
-    if (run.changed || !fs.existsSync(file)) writeCache(file, run.cache, io);
+    const pending = unmodifiedBlobIds(root);
+    let previous = readCache(file);
+    const git = await pending;
+    // A cache committed to the repository could say "no problems" for files it never checked,
+    // e.g. in a pull request: it is neither read nor overwritten.
+    const committed = git?.tracked.has(path.relative(root, file).split(path.sep).join('/'));
+    if (committed) {
+      io.err(`tam: ${path.relative(io.cwd, file) || file} is committed to git, so it is not used as a cache: remove it from git and add it to .gitignore\n`);
+      previous = undefined;
+    }
+    const options = { build: BUILD, knownIds: git?.ids, needIndex: values.changed };
+    let run: CachedCheckResult;
+    try {
+      run = checkWithCache(ws, { now }, { ...options, previous });
+    } catch {
+      // A cache of the right shape but wrong content (edited by hand): check everything.
+      run = checkWithCache(ws, { now }, { ...options, previous: undefined });
+    }
+    if (!committed && (run.changed || !fs.existsSync(file))) writeCache(file, run.cache, io);
     results = run.results;
     files = run.files;
   }
@@ -131,9 +146,13 @@ function textOf(ws: Workspace, file: string): string | undefined {
   return 'text' in read ? read.text : undefined;
 }
 
+/** A cache larger than this is not one this tool wrote for a workspace it can check. */
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
+
 /** The previous run's cache; anything unreadable counts as none (the run checks everything). */
 function readCache(file: string): unknown {
   try {
+    if (fs.statSync(file).size > MAX_CACHE_BYTES) return undefined;
     return JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch {
     return undefined;

@@ -234,10 +234,10 @@ export function readTreeAtRef(root: string, ref: string): Map<string, string> {
  * regular files at stage 0, not marked assume-unchanged or skip-worktree, not reported by
  * `git diff-files` (which counts a file whose time changed as modified: a reason to read it,
  * never to trust it). A cache keyed by content trusts these ids without reading the files.
- * Undefined outside a repository or when git cannot run: the caller reads the files instead.
- * Asynchronous, so that the caller reads its cache meanwhile.
+ * Also every path git tracks there. Undefined outside a repository or when git cannot run: the
+ * caller reads the files instead. Asynchronous, so that the caller reads its cache meanwhile.
  */
-export async function unmodifiedBlobIds(root: string): Promise<Map<string, string> | undefined> {
+export async function unmodifiedBlobIds(root: string): Promise<{ ids: Map<string, string>; tracked: Set<string> } | undefined> {
   const run = (args: string[]) =>
     new Promise<string | undefined>((resolve) => {
       execFile('git', args, { cwd: root, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } }, (error, stdout) =>
@@ -247,11 +247,14 @@ export async function unmodifiedBlobIds(root: string): Promise<Map<string, strin
   const [staged, dirty] = await Promise.all([run(['ls-files', '--stage', '-v', '-z', '--', '.']), run(['diff-files', '--name-only', '--relative', '-z'])]);
   if (staged === undefined || dirty === undefined) return undefined;
   const ids = new Map<string, string>();
+  const tracked = new Set<string>();
   for (const line of staged.split('\0')) {
     // "H 100644 <id> 0\t<path>": H is a plain tracked file (lower case: assume-unchanged, S: skip-worktree).
     const m = /^H (100644|100755) ([0-9a-f]{40,64}) 0\t(.+)$/s.exec(line);
     if (m) ids.set(m[3]!, m[2]!);
+    const tab = line.indexOf('\t');
+    if (tab !== -1) tracked.add(line.slice(tab + 1));
   }
   for (const file of dirty.split('\0')) ids.delete(file);
-  return ids;
+  return { ids, tracked };
 }
