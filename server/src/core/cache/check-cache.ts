@@ -222,12 +222,17 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
       results.set(file, diagnostics);
       reused++;
     }
-    entry.entities = record.entities.map(toCachedEntity);
     const i = index.size;
     index.set(file, i);
     if (record instanceof StubRecord) {
-      entry.refs = record.encodedRefs; // unchanged, and its referrers are carried over below
-    } else if (record.refs.length) {
+      // Unchanged: what it defines and refers to is carried over as it was (its referrers below).
+      const old = cache!.files[file]!;
+      entry.entities = old.entities;
+      entry.refs = old.refs;
+    } else {
+      entry.entities = record.entities.map(toCachedEntity);
+    }
+    if (!(record instanceof StubRecord) && record.refs.length) {
       const docKeys = documentKeys(record.entities);
       entry.refs = encodeReferences(record.refs, docKeys);
       for (const key of new Set(record.refs.map((r) => entityKey(r.kind, r.id)))) refer(key, i);
@@ -236,12 +241,10 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
     if (depends) entry.now = depends;
     next.files[file] = entry;
   }
-  // What the files that stayed stubs referred to, they still do.
+  // What the files that stayed stubs referred to, they still do (at their new index).
+  const moved = oldPaths.map((file) => (ws.file(file) instanceof StubRecord ? index.get(file)! : -1));
   for (const [key, olds] of Object.entries(cache?.referrers ?? {})) {
-    for (const old of olds) {
-      const file = oldPaths[old]!;
-      if (ws.file(file) instanceof StubRecord) refer(key, index.get(file)!);
-    }
+    for (const old of olds) if (moved[old]! >= 0) refer(key, moved[old]!);
   }
   // Worth writing when files changed, a new day moved the forecasts, or files had to be read
   // for want of a trusted time. Results that change with the instant are checked again on every
