@@ -104,11 +104,6 @@ export class Workspace {
     return this.addBuilt(file, buildRecord(file, text));
   }
 
-  /** Puts a record built elsewhere in the index (from a cache: see core/cache). */
-  setRecord(record: FileRecord): Set<string> {
-    return this.addBuilt(record.file, record);
-  }
-
   /**
    * Puts a record in the index whose references are indexed only when needed: when a key they
    * may point at is asked about, `index` (which must know every deferred file's references)
