@@ -38,6 +38,14 @@ function timeCommand(args: string[], cwd = ROOT, before?: (run: number) => void)
   return { ms: median(times), status };
 }
 
+/** Peak RSS of a command in MB, by GNU time where the machine has it. */
+function peakRss(args: string[], cwd = ROOT): number | undefined {
+  if (!fs.existsSync('/usr/bin/time')) return undefined;
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return Number.isFinite(kb) ? kb / 1024 : undefined;
+}
+
 function runScript(script: string, args: string[] = []): string {
   const r = spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr || r.stdout}`);
@@ -79,6 +87,8 @@ function cacheRows(ws: string, incidents: string[], ajvMs: number): string[][] {
   fs.copyFileSync(cacheFile, saved);
   const same = run(ws);
   rows.push(['`tam validate --cache`, nothing changed since the cached run', `${same.ms.toFixed(0)} ms`, vsAjv(same.ms)]);
+  const cachedRss = peakRss([tam, 'validate', ws, '--cache', '--format', 'json', '--now', NOW]);
+  if (cachedRss !== undefined) rows.push(['peak RSS: `tam validate --cache`, nothing changed / cache file size', `${cachedRss.toFixed(0)} MB / ${(fs.statSync(cacheFile).size / 2 ** 20).toFixed(1)} MB`, '']);
   const one = run(ws, NOW, (i) => edit(ws, i));
   rows.push(['`tam validate --cache`, one incident edited since the cached run', `${one.ms.toFixed(0)} ms`, vsAjv(one.ms)]);
   git(ws, 'checkout', '-q', '--', '.');
@@ -139,6 +149,9 @@ function main(): void {
     rows.push(['bare parse of every file with `yaml` (ranges kept; the floor)', `${yamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, yamlFloor.ms)} of it`]);
     rows.push(['bare parse of every file with `js-yaml`', `${jsYamlFloor.ms.toFixed(0)} ms`, `tam is ${ratio(tam.ms, jsYamlFloor.ms)} of it`]);
 
+    const ajvRss = peakRss([require.resolve('ajv-cli/dist/index.js'), 'validate', '--spec=draft2020', '--strict=false', '-s', path.join(ROOT, 'schemas/incident.schema.json'), '-d', 'projects/*/incidents/*.yaml'], ws);
+    const tamRss = peakRss([path.join(ROOT, 'dist/tam.js'), 'validate', ws, '--format', 'json', '--now', NOW]);
+    if (ajvRss !== undefined && tamRss !== undefined) rows.push(['peak RSS: `tam validate` / `ajv-cli`', `${tamRss.toFixed(0)} / ${ajvRss.toFixed(0)} MB`, '']);
     rows.push(...cacheRows(ws, incidents, ajv.ms));
 
     const sample = timeCommand([path.join(ROOT, 'dist/tam.js'), 'validate', path.join(ROOT, 'sample-workspace'), '--format', 'json', '--now', NOW]);
