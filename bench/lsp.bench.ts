@@ -153,6 +153,23 @@ async function main(): Promise<void> {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
+
+  // yaml-language-server holds the one file it is given; the same for ours: a workspace with
+  // the organisation and the long chain only, that file open.
+  const small = fs.mkdtempSync(path.join(os.tmpdir(), 'tam-lsp-bench-small-'));
+  generateWorkspace(small, { incidents: 0, chains: 0, longChainTasks: 290, seed: 20261125 });
+  const alone = await LspClient.start(small, { now: '2026-11-25T12:00:00+03:00', debounceMs: DEBOUNCE_MS }, nodeArgs);
+  try {
+    await alone.waitFor(() => alone.progress.some((p) => p.value?.kind === 'end'), 120_000, 'first diagnostics');
+    alone.open(chainFile);
+    await alone.waitFor(() => alone.diagnostics.has(alone.uri(chainFile)), 30_000, 'diagnostics of the chain');
+    await new Promise((r) => setTimeout(r, 500));
+    const { rss } = rssMb(alone.child.pid!);
+    rows.push([`RSS with only the ${chainLines}-line chain and the organisation (${fs.readdirSync(small, { recursive: true }).filter((f) => String(f).endsWith('.yaml')).length} files)`, `${rss.toFixed(0)} MB`, 'as yaml-language-server holds one file']);
+  } finally {
+    await alone.stop();
+    fs.rmSync(small, { recursive: true, force: true });
+  }
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));
   console.log('');
