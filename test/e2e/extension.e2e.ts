@@ -364,6 +364,47 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     await screenshot(page, 'tam-new-incident');
   });
 
+  test('TAM: New Task Chain creates a chain for the project, its first task ready to fill in', { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = wb!;
+    await clearNotifications(page);
+    await runCommand(page, 'TAM: New Task Chain');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const row = (text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('kedr');
+    await row('Kedr Market').click();
+    await input.fill('Second payment gateway');
+    await input.press('Enter');
+    // The id offered is made from the project and the title; taken as offered.
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value === 'kedr-retail-second-payment-gateway');
+    await input.press('Enter');
+    await input.fill('2026-12-18');
+    await input.press('Enter');
+    await page.locator('.editor-group-container .tab.active', { hasText: 'kedr-retail-second-payment-gateway.yaml' }).first().waitFor({ timeout: 20_000 });
+    const created = readFileSync(join(folder, 'projects/kedr-retail/chains/kedr-retail-second-payment-gateway.yaml'), 'utf8');
+    assert.match(created, /^kind: chain\nid: kedr-retail-second-payment-gateway\nproject: kedr-retail\ntitle: Second payment gateway\n/);
+    assert.match(created, /\ndeadline: 2026-12-18\n/);
+    await screenshot(page, 'tam-new-chain');
+  });
+
+  test('TAM: New Postmortem offers the incident that needs one and creates its draft', { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = wb!;
+    await clearNotifications(page);
+    await runCommand(page, 'TAM: New Postmortem');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const row = (text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+    await input.waitFor({ state: 'visible' });
+    // A resolved P2 without a postmortem: listed as needing one.
+    await input.fill('INC-2026-0561');
+    await row('resolved, no postmortem yet').click();
+    await page.waitForFunction(() => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value === 'pm-2026-0561');
+    await input.press('Enter');
+    await page.locator('.editor-group-container .tab.active', { hasText: 'pm-2026-0561.yaml' }).first().waitFor({ timeout: 20_000 });
+    const created = readFileSync(join(folder, 'projects/kedr-retail/postmortems/pm-2026-0561.yaml'), 'utf8');
+    assert.match(created, /^kind: postmortem\nid: pm-2026-0561\nincident: INC-2026-0561\n/);
+    await screenshot(page, 'tam-new-postmortem');
+  });
+
   test('the webviews follow a dark color theme', { timeout: TEST_TIMEOUT }, async () => {
     const { page } = wb!;
     await runCommand(page, 'Preferences: Color Theme');
