@@ -78,6 +78,9 @@ function cached(host: StampedHost, now: number, previous: unknown, knownIds?: Ma
 }
 
 const FILES = sampleFiles();
+// YAML that is not part of the workspace sits among the files and in the cache too.
+FILES.set('ci/compose.yaml', 'services:\n  web:\n    image: nginx\n');
+FILES.set('notes.yml', '- a list, not an entity\n');
 /** Values that make edits meaningful: every id, status, priority and date of the sample. */
 const VALUES = [...new Set([...FILES.values()].flatMap((t) => [...t.matchAll(/^\s*(?:- )?[a-z_]+: ([A-Za-z0-9._:+-]+)\s*$/gm)].map((m) => m[1]!)))].sort();
 

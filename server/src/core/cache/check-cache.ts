@@ -191,7 +191,11 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
       entry.size = current.stamp.size;
     }
     if (!record) {
-      if (ws.isForeign(file)) next.files[file] = { ...entry, foreign: 1 };
+      if (ws.isForeign(file)) {
+        // Every entry takes a place: referrers point at entries by their place in `files`.
+        index.set(file, index.size);
+        next.files[file] = { ...entry, foreign: 1 };
+      }
       continue;
     }
     let diagnostics = results.get(file);
