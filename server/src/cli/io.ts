@@ -12,10 +12,6 @@ export interface CommandIO {
 
 export const VERSION: string = pkg.version;
 
-declare const __TAM_BUILD__: string | undefined;
-/** What identifies this build's code (a hash of the sources, set by esbuild.mjs): caches made by another build are not reused. */
-export const BUILD: string = typeof __TAM_BUILD__ === 'string' ? __TAM_BUILD__ : `source ${VERSION}`;
-
 
 export function processIO(): CommandIO {
   const color = process.env.NO_COLOR === undefined && (process.env.FORCE_COLOR !== undefined ? process.env.FORCE_COLOR !== '0' : !!process.stdout.isTTY);

@@ -3,7 +3,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkWithCache, type CachedCheckResult, type CheckCache } from '../core/cache/check-cache';
+import { checkWithCache, THIS_BUILD, type CachedCheckResult, type CheckCache } from '../core/cache/check-cache';
 import { check } from '../core/check';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
@@ -17,7 +17,7 @@ import { buildRecord, type Workspace } from '../core/workspace/workspace';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
-import { BUILD, VERSION, type CommandIO } from './io';
+import { VERSION, type CommandIO } from './io';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
 
@@ -67,7 +67,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       io.err(`tam: ${path.relative(io.cwd, file) || file} is committed to git, so it is not used as a cache: remove it from git and add it to .gitignore\n`);
       previous = undefined;
     }
-    const options = { build: BUILD, knownIds: git?.ids, needIndex: values.changed };
+    const options = { build: THIS_BUILD, knownIds: git?.ids, needIndex: values.changed };
     let run: CachedCheckResult;
     try {
       run = checkWithCache(ws, { now }, { ...options, previous });

@@ -44,6 +44,12 @@ export function check(ws: Workspace, options: CheckOptions, files?: Iterable<str
     return locator;
   };
   const out = new Map<string, Diagnostic[]>();
+  // A stand-in from a cache has no findings of its own yet: read in full what is checked (the
+  // same text, so nothing else changes).
+  for (const record of files ? [...files].map((f) => ws.file(f)) : [...ws.files()]) {
+    const text = record?.stub ? record.text : undefined;
+    if (text !== undefined) ws.setText(record!.file, text);
+  }
   const targets = files ? [...files].map((f) => ws.file(f)).filter((r): r is FileRecord => !!r) : [...ws.files()];
   for (const record of targets) {
     let diagnostics: Diagnostic[];

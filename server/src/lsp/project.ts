@@ -8,9 +8,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
+import { loadFromCache, THIS_BUILD } from '../core/cache/check-cache';
 import { check, ruleSettings } from '../core/check';
+import { unmodifiedBlobIds } from '../core/git/git';
 import type { Diagnostic } from '../core/diagnostic';
-import { FileSystemHost, ignoreMatcher, isYamlFile, type ListedProblem, type ReadResult, type WorkspaceHost } from '../core/workspace/host';
+import { FileSystemHost, ignoreMatcher, isYamlFile, type FileStamp, type ListedProblem, type ReadResult, type WorkspaceHost } from '../core/workspace/host';
 import { ROOT_FILE, Workspace } from '../core/workspace/workspace';
 import { TextModel } from '../service/text-model';
 import { toLspDiagnostic } from './diagnostics';
@@ -28,6 +30,10 @@ export interface ProjectEvents {
   indexed(files: number, entities: number, ms: number): void;
   log(level: 'error' | 'warn' | 'info' | 'log', message: string): void;
 }
+
+/** The cache `tam validate --cache` keeps by default; the server reads it, never writes it. */
+const CACHE_FILE = '.tamcache';
+const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 /** Checking yields to requests after this much work. */
 const SLICE_MS = 12;
@@ -57,6 +63,11 @@ class OverlayHost implements WorkspaceHost {
     const doc = this.open.get(file);
     return doc ? { text: doc.model.text } : this.disk.readFile(file);
   }
+
+  /** An open document's time on disk says nothing of its text. */
+  stat(file: string): FileStamp | undefined {
+    return this.open.has(file) ? undefined : this.disk.stat(file);
+  }
 }
 
 export class Project {
@@ -77,6 +88,7 @@ export class Project {
   private ignored: (file: string) => boolean = () => false;
   private loaded = false;
   private running = false;
+  private kickAgain = false;
   private initialCheck = false;
   /** How long the last re-read of edited files took (for the `timings` setting). */
   private lastUpdateMs = 0;
@@ -114,29 +126,44 @@ export class Project {
     return isYamlFile(file) && !file.split('/').some((p) => p === '.git' || p === 'node_modules') && !this.ignored(file);
   }
 
-  /** Reads the whole root, a slice at a time, then checks every file. */
+  /**
+   * Reads the whole root, a slice at a time, then checks every file. When `tam validate --cache`
+   * left a cache in the root, unchanged files come from it instead: their diagnostics are
+   * published as cached, and only what changed, what it affects and what moved with the time is
+   * checked (see core/cache).
+   */
   async load(): Promise<void> {
     const generation = ++this.generation;
     const t0 = performance.now();
     this.loaded = false;
     this.events.progress('begin', 'reading files');
     const ws = this.ws;
-    // startLoading forgets what was read before (a reload after `ignore:` changed).
-    const files = ws.startLoading();
-    this.ignored = ignoreMatcher(ws.config.ignore);
-    this.listingProblems = [...ws.problemsOfListing];
-    const all = new Set([ROOT_FILE, ...files]);
-    for (const f of this.open.keys()) if (this.accepts(f)) all.add(f); // new files not saved yet
-    let done = 0;
-    let sliceStart = performance.now();
-    for (const file of all) {
-      if (file !== ROOT_FILE) ws.refresh(file);
-      done++;
-      if (performance.now() - sliceStart > SLICE_MS * 2) {
-        this.events.progress('report', `${done} of ${all.size} files`, Math.round((done / all.size) * 90));
-        await yieldToEvents();
-        if (this.disposed || generation !== this.generation) return;
-        sliceStart = performance.now();
+    const warm = fs.existsSync(path.join(this.root, CACHE_FILE)) ? await this.warmStart() : undefined;
+    if (this.disposed || generation !== this.generation) return;
+    let all: Set<string>;
+    if (warm) {
+      all = new Set([...ws.files()].map((r) => r.file));
+      for (const f of this.open.keys()) if (this.accepts(f) && !ws.file(f) && !ws.isForeign(f)) ws.refresh(f); // new files not saved yet
+      this.ignored = ignoreMatcher(ws.config.ignore);
+      this.listingProblems = [...ws.problemsOfListing];
+    } else {
+      // startLoading forgets what was read before (a reload after `ignore:` changed).
+      const files = ws.startLoading();
+      this.ignored = ignoreMatcher(ws.config.ignore);
+      this.listingProblems = [...ws.problemsOfListing];
+      all = new Set([ROOT_FILE, ...files]);
+      for (const f of this.open.keys()) if (this.accepts(f)) all.add(f); // new files not saved yet
+      let done = 0;
+      let sliceStart = performance.now();
+      for (const file of all) {
+        if (file !== ROOT_FILE) ws.refresh(file);
+        done++;
+        if (performance.now() - sliceStart > SLICE_MS * 2) {
+          this.events.progress('report', `${done} of ${all.size} files`, Math.round((done / all.size) * 90));
+          await yieldToEvents();
+          if (this.disposed || generation !== this.generation) return;
+          sliceStart = performance.now();
+        }
       }
     }
     for (const [file, doc] of this.open) this.indexedVersion.set(file, doc.version);
@@ -144,11 +171,41 @@ export class Project {
     this.events.indexed(all.size, ws.entityCount, performance.now() - t0);
     this.events.progress('report', `checking ${all.size} files`, 90);
     this.initialCheck = true;
-    for (const r of ws.files()) this.dirty.add(r.file);
+    if (warm) {
+      for (const [file, list] of warm.cached) this.publish(file, list, false);
+      for (const r of ws.files()) if (!warm.cached.has(r.file)) this.dirty.add(r.file);
+    } else {
+      for (const r of ws.files()) this.dirty.add(r.file);
+    }
     // Files published before a reload that are no longer read (now ignored): cleared.
     for (const f of this.published.keys()) if (!ws.file(f)) this.dirty.add(f);
     this.publishListingProblems();
     this.kick();
+  }
+
+  /**
+   * Loads the index from the cache `tam validate --cache` keeps in the root, if there is a
+   * usable one: made by this build, with the same rule settings and tam.yaml, not committed to
+   * git. Files git reports unmodified are known by their blob ids, unless open in the editor.
+   */
+  private async warmStart(): Promise<{ cached: Map<string, Diagnostic[]> } | undefined> {
+    const file = path.join(this.root, CACHE_FILE);
+    let previous: unknown;
+    try {
+      if (!fs.existsSync(file) || fs.statSync(file).size > MAX_CACHE_BYTES) return undefined;
+      const git = await unmodifiedBlobIds(this.root);
+      if (git?.tracked.has(CACHE_FILE)) return undefined;
+      previous = JSON.parse(fs.readFileSync(file, 'utf8'));
+      const knownIds = git?.ids;
+      for (const f of this.open.keys()) knownIds?.delete(f);
+      const s = this.settings();
+      const { cached } = loadFromCache(this.ws, { now: s.now ?? Date.now(), rules: s.rules }, { build: THIS_BUILD, previous, knownIds });
+      this.events.log('info', `read ${CACHE_FILE}: ${cached.size} files as they were`);
+      return { cached };
+    } catch (e) {
+      this.events.log('warn', `${CACHE_FILE} not used: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
   }
 
   setOpen(file: string, uri: string, version: number, text: string): void {
@@ -260,10 +317,20 @@ export class Project {
   }
 
   private kick(): void {
-    if (this.running || this.disposed) return;
+    if (this.disposed) return;
+    if (this.running) {
+      // The run under way may already be past its last look at the queues (a reload that
+      // finished while it was returning): run again after it.
+      this.kickAgain = true;
+      return;
+    }
     this.running = true;
     void this.run().finally(() => {
       this.running = false;
+      if (this.kickAgain) {
+        this.kickAgain = false;
+        this.kick();
+      }
     });
   }
 

@@ -26,6 +26,13 @@ import { documentKeys, encodeReferences, StubRecord, stubRecord, toCachedEntity,
 /** Bump when the shape of the file changes; the build key covers changes of the rules. */
 const FORMAT = 2;
 
+declare const __TAM_BUILD__: string | undefined;
+/**
+ * What identifies the code doing a check: a hash of the sources that esbuild.mjs puts in the
+ * bundles ("source" when run from source). A cache written by another build is not reused.
+ */
+export const THIS_BUILD: string = typeof __TAM_BUILD__ === 'string' ? __TAM_BUILD__ : 'source';
+
 export interface CheckCache {
   format: number;
   /** The build of the tool, tam.yaml and the rule settings: any change invalidates everything. */
@@ -73,103 +80,26 @@ interface Seen {
   stamp?: FileStamp;
 }
 
+/** What a run knows after reading the files and the cache, before checking anything. */
+interface Prepared {
+  files: string[];
+  cache?: CheckCache;
+  key: string;
+  today: string;
+  started: number;
+  seen: Map<string, Seen>;
+  changed: string[];
+  deleted: string[];
+  oldPaths: string[];
+  /** Files whose cached results do not hold; undefined when every result holds and no index was built. */
+  toCheck?: Set<string>;
+}
+
 /** Loads the workspace from its host and checks it, reusing the previous results where they still hold. */
 export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOptions: CacheOptions): CachedCheckResult {
-  const { build, previous, knownIds, needIndex } = cacheOptions;
-  const started = Date.now();
-  const others = ws.startLoading();
-  const root = ws.file(ROOT_FILE);
-  const rootText = root?.text ?? root?.readProblem ?? '';
-  // tam.yaml is read already (its `ignore:` decides what else is); it is cached like the rest.
-  const files = root ? [ROOT_FILE, ...others] : others;
-  const key = contentId(`${build}\n${JSON.stringify(options.rules ?? {})}\n${rootText}`);
-  // A result that does not depend on the time holds from when it was computed on (a breach
-  // stays a breach); at an earlier "now" (`--now` in the past) nothing can be reused.
-  const cache = isUsable(previous, key) && previous.now <= options.now ? previous : undefined;
-
-  // 1. What each file is now, read only when neither git nor its time and size vouch for it.
-  const seen = new Map<string, Seen>();
-  const unreadable = new Map<string, string>();
-  const changed: string[] = [];
-  for (const file of files) {
-    const entry = cache?.files[file];
-    const known = knownIds?.get(file);
-    if (file === ROOT_FILE) {
-      if (root?.text !== undefined) seen.set(file, { id: contentId(root.text) });
-    } else if (known !== undefined) {
-      seen.set(file, { id: known });
-    } else {
-      const stamp = ws.host.stat?.(file);
-      if (entry && stamp && isUntouched(entry, stamp, cache!.started)) {
-        seen.set(file, { id: entry.hash, stamp });
-      } else {
-        const read = ws.host.readFile(file);
-        if ('text' in read) seen.set(file, { id: contentId(read.text), text: read.text, stamp });
-        else unreadable.set(file, read.problem);
-      }
-    }
-    // An unreadable file is read (and reported) again every time.
-    if (unreadable.has(file) || (file === ROOT_FILE && root?.text === undefined) || entry?.hash !== seen.get(file)?.id) changed.push(file);
-  }
-  const listed = new Set(files);
-  const deleted = Object.keys(cache?.files ?? {}).filter((f) => !listed.has(f) && f !== ROOT_FILE);
-
-  // 2. Nothing changed and the time does not matter: every result is the cached one.
-  const today = todayIn(workspaceZone(ws), options.now);
-  /** Whether a result that depends on the time holds at this run's "now". */
-  const stillHolds = (dependence: NowDependence | undefined): boolean =>
-    dependence === undefined || cache!.now === options.now || (dependence === 'day' && cache!.today === today);
-  const nowMoved = !!cache && Object.values(cache.files).some((e) => !stillHolds(e.now));
-  if (cache && !needIndex && changed.length === 0 && deleted.length === 0 && !nowMoved) {
-    return reuseAll(ws, cache, files, seen, started);
-  }
-
-  // 3. The index: unchanged files stand in with their cached entities and references, the
-  //    references indexed only where a question about a key needs them.
-  const oldPaths = Object.keys(cache?.files ?? {});
-  const deferred: DeferredIndex = {
-    referrersOf: (key) => (cache?.referrers[key] ?? []).map((i) => oldPaths[i]!),
-    keys: () => Object.keys(cache?.referrers ?? {}),
-  };
-  const touched = new Set<string>();
-  const remember = (entry: CachedFile | undefined) => {
-    for (const [kind, id] of entry?.entities ?? []) touched.add(entityKey(kind, id));
-  };
-  for (const file of files) {
-    const entry = cache?.files[file];
-    const current = seen.get(file);
-    if (file === ROOT_FILE) continue; // read in full already
-    if (!current) {
-      ws.setProblem(file, unreadable.get(file)!);
-      remember(entry);
-    } else if (entry && entry.hash === current.id) {
-      if (entry.foreign) ws.setForeign(file);
-      else ws.setDeferredRecord(stubRecord(file, current.text !== undefined ? () => current.text : () => textOf(ws, file), entry), deferred);
-    } else {
-      const text = current.text ?? textOf(ws, file);
-      if (text === undefined) ws.refresh(file);
-      else for (const k of ws.setText(file, text)) touched.add(k);
-      remember(entry);
-    }
-  }
-  // A deleted file's entities may have been referred to: their users are affected.
-  for (const file of deleted) remember(cache!.files[file]);
-
-  // 4. What to check: the changed files, what they affect, and what depends on the time.
-  const toCheck = new Set<string>();
-  if (!cache) {
-    for (const record of ws.files()) toCheck.add(record.file);
-  } else {
-    for (const file of ws.affectedBy(changed.filter((f) => ws.file(f)), touched)) toCheck.add(file);
-    toCheck.add(ROOT_FILE);
-    for (const [file, entry] of Object.entries(cache.files)) if (!stillHolds(entry.now) && ws.file(file)) toCheck.add(file);
-  }
-  // What is checked is parsed in full: rules read its positions, suppressions and findings.
-  for (const file of toCheck) {
-    const record = ws.file(file);
-    const text = record instanceof StubRecord ? record.text : undefined;
-    if (text !== undefined) ws.setText(file, text);
-  }
+  const prepared = prepare(ws, options, cacheOptions);
+  if (!prepared.toCheck) return reuseAll(ws, prepared.cache!, prepared.files, prepared.seen, prepared.started);
+  const { files, cache, key, today, started, seen, changed, deleted, oldPaths, toCheck } = prepared;
   const nowDependent = new Map<string, NowDependence>();
   const results = check(ws, { ...options, nowDependent }, toCheck);
   for (const p of ws.problemsOfListing) results.set(p.file, [{ file: p.file, range: zero(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
@@ -237,6 +167,117 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
   const restamped = [...seen].some(([file, s]) => s.stamp && s.stamp.mtimeMs !== cache?.files[file]?.mtime);
   const dirty = !cache || changed.length > 0 || deleted.length > 0 || cache.today !== today || restamped;
   return { results, files: counts, cache: next, checked: toCheck.size, reused, changed: dirty, indexed: true };
+}
+
+/**
+ * Reads what each file is now and the cache, builds the index (stand-ins for unchanged files)
+ * unless every result holds and `needIndex` is false, and says which files must be checked.
+ */
+function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOptions): Prepared {
+  const { build, previous, knownIds, needIndex } = cacheOptions;
+  const started = Date.now();
+  const others = ws.startLoading();
+  const root = ws.file(ROOT_FILE);
+  const rootText = root?.text ?? root?.readProblem ?? '';
+  // tam.yaml is read already (its `ignore:` decides what else is); it is cached like the rest.
+  const files = root ? [ROOT_FILE, ...others] : others;
+  const key = contentId(`${build}\n${JSON.stringify(options.rules ?? {})}\n${rootText}`);
+  // A result that does not depend on the time holds from when it was computed on (a breach
+  // stays a breach); at an earlier "now" (`--now` in the past) nothing can be reused.
+  const cache = isUsable(previous, key) && previous.now <= options.now ? previous : undefined;
+
+  // 1. What each file is now, read only when neither git nor its time and size vouch for it.
+  const seen = new Map<string, Seen>();
+  const unreadable = new Map<string, string>();
+  const changed: string[] = [];
+  for (const file of files) {
+    const entry = cache?.files[file];
+    const known = knownIds?.get(file);
+    if (file === ROOT_FILE) {
+      if (root?.text !== undefined) seen.set(file, { id: contentId(root.text) });
+    } else if (known !== undefined) {
+      seen.set(file, { id: known });
+    } else {
+      const stamp = ws.host.stat?.(file);
+      if (entry && stamp && isUntouched(entry, stamp, cache!.started)) {
+        seen.set(file, { id: entry.hash, stamp });
+      } else {
+        const read = ws.host.readFile(file);
+        if ('text' in read) seen.set(file, { id: contentId(read.text), text: read.text, stamp });
+        else unreadable.set(file, read.problem);
+      }
+    }
+    // An unreadable file is read (and reported) again every time.
+    if (unreadable.has(file) || (file === ROOT_FILE && root?.text === undefined) || entry?.hash !== seen.get(file)?.id) changed.push(file);
+  }
+  const listed = new Set(files);
+  const deleted = Object.keys(cache?.files ?? {}).filter((f) => !listed.has(f) && f !== ROOT_FILE);
+
+  // 2. Nothing changed and the time does not matter: every result is the cached one.
+  const today = todayIn(workspaceZone(ws), options.now);
+  /** Whether a result that depends on the time holds at this run's "now". */
+  const stillHolds = (dependence: NowDependence | undefined): boolean =>
+    dependence === undefined || cache!.now === options.now || (dependence === 'day' && cache!.today === today);
+  const nowMoved = !!cache && Object.values(cache.files).some((e) => !stillHolds(e.now));
+  const state = { files, cache, key, today, started, seen, changed, deleted, oldPaths: Object.keys(cache?.files ?? {}) };
+  if (cache && !needIndex && changed.length === 0 && deleted.length === 0 && !nowMoved) return state;
+
+  // 3. The index: unchanged files stand in with their cached entities and references, the
+  //    references indexed only where a question about a key needs them.
+  const oldPaths = state.oldPaths;
+  const deferred: DeferredIndex = {
+    referrersOf: (key) => (cache?.referrers[key] ?? []).map((i) => oldPaths[i]!),
+    keys: () => Object.keys(cache?.referrers ?? {}),
+  };
+  const touched = new Set<string>();
+  const remember = (entry: CachedFile | undefined) => {
+    for (const [kind, id] of entry?.entities ?? []) touched.add(entityKey(kind, id));
+  };
+  for (const file of files) {
+    const entry = cache?.files[file];
+    const current = seen.get(file);
+    if (file === ROOT_FILE) continue; // read in full already
+    if (!current) {
+      ws.setProblem(file, unreadable.get(file)!);
+      remember(entry);
+    } else if (entry && entry.hash === current.id) {
+      if (entry.foreign) ws.setForeign(file);
+      else ws.setDeferredRecord(stubRecord(file, current.text !== undefined ? () => current.text : () => textOf(ws, file), entry), deferred);
+    } else {
+      const text = current.text ?? textOf(ws, file);
+      if (text === undefined) ws.refresh(file);
+      else for (const k of ws.setText(file, text)) touched.add(k);
+      remember(entry);
+    }
+  }
+  // A deleted file's entities may have been referred to: their users are affected.
+  for (const file of deleted) remember(cache!.files[file]);
+
+  // 4. What to check: the changed files, what they affect, and what depends on the time.
+  const toCheck = new Set<string>();
+  if (!cache) {
+    for (const record of ws.files()) toCheck.add(record.file);
+  } else {
+    for (const file of ws.affectedBy(changed.filter((f) => ws.file(f)), touched)) toCheck.add(file);
+    toCheck.add(ROOT_FILE);
+    for (const [file, entry] of Object.entries(cache.files)) if (!stillHolds(entry.now) && ws.file(file)) toCheck.add(file);
+  }
+  return { ...state, toCheck };
+}
+
+/**
+ * For the language server: loads the workspace from its host with the cache's stand-ins for
+ * unchanged files, and says which files must be checked; the cached diagnostics of the others
+ * hold as they are. It never writes a cache.
+ */
+export function loadFromCache(ws: Workspace, options: CheckOptions, cacheOptions: Omit<CacheOptions, 'needIndex'>): { toCheck: Set<string>; cached: Map<string, Diagnostic[]> } {
+  const { files, cache, toCheck } = prepare(ws, options, { ...cacheOptions, needIndex: true });
+  const cached = new Map<string, Diagnostic[]>();
+  for (const file of files) {
+    if (toCheck!.has(file) || !ws.file(file)) continue;
+    cached.set(file, cache!.files[file]?.diagnostics ?? []);
+  }
+  return { toCheck: toCheck!, cached };
 }
 
 /** Every file as it was: the cached results, without building the index. */

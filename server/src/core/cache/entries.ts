@@ -41,6 +41,7 @@ export function stubRecord(file: string, read: () => string | undefined, entry: 
 export class StubRecord implements FileRecord {
   readonly local = [];
   readonly suppressions = [];
+  readonly stub = true;
   private decoded?: Reference[];
 
   constructor(

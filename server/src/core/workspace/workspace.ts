@@ -36,6 +36,11 @@ export interface FileRecord {
   /** Findings that depend on this file alone: syntax, schema, document shape. */
   local: DraftDiagnostic[];
   suppressions: Suppression[];
+  /**
+   * A stand-in from a cache (core/cache): entities and references as they were, values parsed
+   * on demand, no findings. `check` reads such a file in full before checking it.
+   */
+  readonly stub?: boolean;
 }
 
 export interface WorkspaceConfig {
