@@ -87,6 +87,15 @@ function buildVsix(): string {
   return join(REPO_ROOT, 'dist', 'tam-workbench.vsix');
 }
 
+
+/** The command palette's quick input: its text box, and a row of its list by the text it shows. */
+function quickPick(page: Page) {
+  return {
+    input: page.locator('.quick-input-widget .quick-input-box input'),
+    row: (text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first(),
+  };
+}
+
 describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, () => {
   let folder: string;
   let server: CodeServer | undefined;
@@ -249,7 +258,7 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
 
     // Export as SVG: the save dialog (VS Code's own, in code-server) proposes <chain>-gantt.svg.
     await frame2.locator('#export-svg').click();
-    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const { input } = quickPick(page);
     await input.waitFor({ state: 'visible', timeout: 10_000 });
     await until(async () => /kedr-seller-portal-landscape-gantt\.svg$/.test(await input.inputValue()), 5000);
     await input.press('Enter');
@@ -346,8 +355,7 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     const { page } = wb!;
     await clearNotifications(page);
     await runCommand(page, 'TAM: New Incident');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    const row = (text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+    const { input, row } = quickPick(page);
     await input.waitFor({ state: 'visible' });
     await input.fill('kedr');
     await row('Kedr Market').click();
@@ -368,8 +376,7 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     const { page } = wb!;
     await clearNotifications(page);
     await runCommand(page, 'TAM: New Task Chain');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    const row = (text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+    const { input, row } = quickPick(page);
     await input.waitFor({ state: 'visible' });
     await input.fill('kedr');
     await row('Kedr Market').click();
@@ -391,8 +398,7 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     const { page } = wb!;
     await clearNotifications(page);
     await runCommand(page, 'TAM: New Postmortem');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
-    const row = (text: string) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+    const { input, row } = quickPick(page);
     await input.waitFor({ state: 'visible' });
     // A resolved P2 without a postmortem: listed as needing one.
     await input.fill('INC-2026-0561');
@@ -408,7 +414,7 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
   test('the webviews follow a dark color theme', { timeout: TEST_TIMEOUT }, async () => {
     const { page } = wb!;
     await runCommand(page, 'Preferences: Color Theme');
-    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const { input } = quickPick(page);
     await input.fill('Default Dark Modern');
     await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Default Dark Modern' }).first().click();
     await page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 20_000 });
