@@ -10,6 +10,8 @@ import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { loadFromCache, THIS_BUILD } from '../core/cache/check-cache';
 import { check, ruleSettings } from '../core/check';
+import type { NowDependence } from '../core/rules/rule';
+import { todayIn, workspaceZone } from '../core/schedule/workspace-schedule';
 import { unmodifiedBlobIds } from '../core/git/git';
 import type { Diagnostic } from '../core/diagnostic';
 import { FileSystemHost, ignoreMatcher, isYamlFile, type FileStamp, type ListedProblem, type ReadResult, type WorkspaceHost } from '../core/workspace/host';
@@ -94,6 +96,10 @@ export class Project {
   private lastUpdateMs = 0;
   /** How long re-reading and checking each edited file took last time. */
   private readonly cost = new Map<string, number>();
+  /** How each file's latest results depend on the time alone (see core/cache): what passing time can change. */
+  private readonly timeDependent = new Map<string, NowDependence>();
+  /** The day (in the workspace's zone) the day-dependent results (forecasts) were checked on. */
+  private checkedDay?: string;
   private generation = 0;
   disposed = false;
 
@@ -138,6 +144,7 @@ export class Project {
     this.loaded = false;
     this.events.progress('begin', 'reading files');
     const ws = this.ws;
+    this.timeDependent.clear();
     const warm = fs.existsSync(path.join(this.root, CACHE_FILE)) ? await this.warmStart() : undefined;
     if (this.disposed || generation !== this.generation) return;
     let all: Set<string>;
@@ -171,6 +178,7 @@ export class Project {
     this.events.indexed(all.size, ws.entityCount, performance.now() - t0);
     this.events.progress('report', `checking ${all.size} files`, 90);
     this.initialCheck = true;
+    this.checkedDay = this.today();
     if (warm) {
       for (const [file, list] of warm.cached) this.publish(file, list, false);
       for (const r of ws.files()) if (!warm.cached.has(r.file)) this.dirty.add(r.file);
@@ -199,7 +207,9 @@ export class Project {
       const knownIds = git?.ids;
       for (const f of this.open.keys()) knownIds?.delete(f);
       const s = this.settings();
-      const { cached } = loadFromCache(this.ws, { now: s.now ?? Date.now(), rules: s.rules }, { build: THIS_BUILD, previous, knownIds });
+      const { cached, dependence } = loadFromCache(this.ws, { now: s.now ?? Date.now(), rules: s.rules }, { build: THIS_BUILD, previous, knownIds });
+      this.timeDependent.clear();
+      for (const [f, d] of dependence) this.timeDependent.set(f, d);
       this.events.log('info', `read ${CACHE_FILE}: ${cached.size} files as they were`);
       return { cached };
     } catch (e) {
@@ -289,11 +299,36 @@ export class Project {
     if (this.loaded && this.pending.size) this.applyUpdates();
   }
 
-  /** Re-checks everything (settings changed, or time passed and clocks moved). */
+  /** Re-checks everything (the settings changed). */
   recheckAll(): void {
     for (const r of this.ws.files()) this.dirty.add(r.file);
+    this.checkedDay = this.today();
     this.publishListingProblems();
     this.kick();
+  }
+
+  /**
+   * Time passed: re-checks what the time alone can change — running SLA clocks, postmortems
+   * coming due, review dates, and on a new day the forecasts — not the 10 000 incidents that
+   * are closed. Returns the files queued.
+   */
+  recheckTimeDependent(): string[] {
+    const today = this.today();
+    const newDay = today !== this.checkedDay;
+    this.checkedDay = today;
+    const queued: string[] = [];
+    for (const [file, dependence] of this.timeDependent) {
+      if ((dependence === 'instant' || newDay) && this.ws.file(file)) {
+        this.dirty.add(file);
+        queued.push(file);
+      }
+    }
+    this.kick();
+    return queued.sort();
+  }
+
+  private today(): string {
+    return todayIn(workspaceZone(this.ws), this.settings().now ?? Date.now());
   }
 
   dispose(): void {
@@ -413,8 +448,14 @@ export class Project {
     const s = this.settings();
     const started = performance.now();
     let results: Map<string, Diagnostic[]>;
+    const nowDependent = new Map<string, NowDependence>();
     try {
-      results = check(this.ws, { now: s.now ?? Date.now(), rules: s.rules }, batch);
+      results = check(this.ws, { now: s.now ?? Date.now(), rules: s.rules, nowDependent }, batch);
+      for (const file of batch) {
+        const dependence = nowDependent.get(file);
+        if (dependence) this.timeDependent.set(file, dependence);
+        else this.timeDependent.delete(file);
+      }
     } catch (e) {
       this.events.log('error', `check failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       results = new Map();

@@ -62,7 +62,8 @@ export class Analysis implements FeatureContext {
 
   constructor(private readonly post: (m: FromWorker) => void) {
     setInterval(() => {
-      if (this.settings.now === undefined) for (const p of this.roots.values()) if (p.isLoaded) p.recheckAll();
+      // Clocks run and days pass: what depends on the time is checked again (the rest cannot change).
+      if (this.settings.now === undefined) for (const p of this.roots.values()) if (p.isLoaded) p.recheckTimeDependent();
     }, RECHECK_EVERY_MS).unref();
   }
 

@@ -270,14 +270,22 @@ function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOption
  * unchanged files, and says which files must be checked; the cached diagnostics of the others
  * hold as they are. It never writes a cache.
  */
-export function loadFromCache(ws: Workspace, options: CheckOptions, cacheOptions: Omit<CacheOptions, 'needIndex'>): { toCheck: Set<string>; cached: Map<string, Diagnostic[]> } {
+export function loadFromCache(
+  ws: Workspace,
+  options: CheckOptions,
+  cacheOptions: Omit<CacheOptions, 'needIndex'>,
+): { toCheck: Set<string>; cached: Map<string, Diagnostic[]>; dependence: Map<string, NowDependence> } {
   const { files, cache, toCheck } = prepare(ws, options, { ...cacheOptions, needIndex: true });
   const cached = new Map<string, Diagnostic[]>();
+  /** How the cached results depend on the time, as `check` reports it in `nowDependent`. */
+  const dependence = new Map<string, NowDependence>();
   for (const file of files) {
     if (toCheck!.has(file) || !ws.file(file)) continue;
-    cached.set(file, cache!.files[file]?.diagnostics ?? []);
+    const entry = cache!.files[file];
+    cached.set(file, entry?.diagnostics ?? []);
+    if (entry?.now) dependence.set(file, entry.now);
   }
-  return { toCheck: toCheck!, cached };
+  return { toCheck: toCheck!, cached, dependence };
 }
 
 /** Every file as it was: the cached results, without building the index. */
