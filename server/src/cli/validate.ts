@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { checkWithCache, THIS_BUILD, type CachedCheckResult, type CheckCache } from '../core/cache/check-cache';
+import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check } from '../core/check';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
@@ -55,10 +56,10 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   /** Each file of the workspace with the number of entities it defines. */
   let files: Map<string, number> | undefined;
   if (values.cache) {
-    const file = path.resolve(io.cwd, values['cache-location'] ?? path.join(root, '.tamcache'));
+    const file = path.resolve(io.cwd, values['cache-location'] ?? path.join(root, CACHE_FILE));
     // git runs on the other core while the cache is read.
     const pending = unmodifiedBlobIds(root);
-    let previous = readCache(file);
+    let previous = readCacheFile(file);
     const git = await pending;
     // A cache committed to the repository could say "no problems" for files it never checked,
     // e.g. in a pull request: it is neither read nor overwritten.
@@ -144,19 +145,6 @@ function filesToCheck(ws: Workspace, root: string, base: string): Set<string> {
 function textOf(ws: Workspace, file: string): string | undefined {
   const read = ws.host.readFile(file);
   return 'text' in read ? read.text : undefined;
-}
-
-/** A cache larger than this is not one this tool wrote for a workspace it can check. */
-const MAX_CACHE_BYTES = 512 * 1024 * 1024;
-
-/** The previous run's cache; anything unreadable counts as none (the run checks everything). */
-function readCache(file: string): unknown {
-  try {
-    if (fs.statSync(file).size > MAX_CACHE_BYTES) return undefined;
-    return JSON.parse(fs.readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
 }
 
 /** Written beside and renamed over, so that a run stopped halfway leaves the old cache whole. */

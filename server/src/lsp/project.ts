@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { loadFromCache, THIS_BUILD } from '../core/cache/check-cache';
+import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check, ruleSettings } from '../core/check';
 import type { NowDependence } from '../core/rules/rule';
 import { todayIn, workspaceZone } from '../core/schedule/workspace-schedule';
@@ -32,10 +33,6 @@ export interface ProjectEvents {
   indexed(files: number, entities: number, ms: number): void;
   log(level: 'error' | 'warn' | 'info' | 'log', message: string): void;
 }
-
-/** The cache `tam validate --cache` keeps by default; the server reads it, never writes it. */
-const CACHE_FILE = '.tamcache';
-const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 /** Checking yields to requests after this much work. */
 const SLICE_MS = 12;
@@ -197,13 +194,12 @@ export class Project {
    * git. Files git reports unmodified are known by their blob ids, unless open in the editor.
    */
   private async warmStart(): Promise<{ cached: Map<string, Diagnostic[]> } | undefined> {
-    const file = path.join(this.root, CACHE_FILE);
-    let previous: unknown;
     try {
-      if (!fs.existsSync(file) || fs.statSync(file).size > MAX_CACHE_BYTES) return undefined;
       const git = await unmodifiedBlobIds(this.root);
       if (git?.tracked.has(CACHE_FILE)) return undefined;
-      previous = JSON.parse(fs.readFileSync(file, 'utf8'));
+      // The cache `tam validate --cache` keeps by default; the server reads it, never writes it.
+      const previous = readCacheFile(path.join(this.root, CACHE_FILE));
+      if (previous === undefined) return undefined;
       const knownIds = git?.ids;
       for (const f of this.open.keys()) knownIds?.delete(f);
       const s = this.settings();
