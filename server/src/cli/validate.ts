@@ -14,7 +14,8 @@ import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
 import { renderDiagnosticsText } from '../core/render/diagnostics-text';
 import { RULES } from '../core/rules';
 import { diffFiles, GitError, readTreeAtRef, unmodifiedBlobIds } from '../core/git/git';
-import { buildRecord, type Workspace } from '../core/workspace/workspace';
+import { readText } from '../core/workspace/host';
+import { buildRecord, entityCountOf, type Workspace } from '../core/workspace/workspace';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
@@ -83,7 +84,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   const only = values.changed ? filesToCheck(ws, root, values.base ?? 'HEAD') : undefined;
   const wanted = (file: string): boolean => inScope(scope, file) && (!only || only.has(file));
   results ??= check(ws, { now }, only);
-  files ??= new Map([...ws.files()].map((r) => [r.file, r.entities.filter((e) => e.kind !== 'task').length]));
+  files ??= new Map([...ws.files()].map((r) => [r.file, entityCountOf(r)]));
 
   const diagnostics: Diagnostic[] = [];
   for (const [file, list] of results) if (wanted(file)) diagnostics.push(...list);
@@ -108,7 +109,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       io.out(diagnosticsGithub(diagnostics, fromCwd));
       break;
     default:
-      io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text ?? textOf(ws, f), { color: io.color }, fromCwd));
+      io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text ?? readText(ws.host, f), { color: io.color }, fromCwd));
   }
   return summary.errors > 0 ? 1 : 0;
 }
@@ -139,12 +140,6 @@ function filesToCheck(ws: Workspace, root: string, base: string): Set<string> {
     }
   }
   return ws.affectedBy(present.filter((f) => ws.file(f)), keys);
-}
-
-/** A file's text, read now if the index did not need it (a check that reused every result). */
-function textOf(ws: Workspace, file: string): string | undefined {
-  const read = ws.host.readFile(file);
-  return 'text' in read ? read.text : undefined;
 }
 
 /** Written beside and renamed over, so that a run stopped halfway leaves the old cache whole. */

@@ -44,13 +44,15 @@ export function check(ws: Workspace, options: CheckOptions, files?: Iterable<str
     return locator;
   };
   const out = new Map<string, Diagnostic[]>();
+  const names = files ? [...files] : [...ws.files()].map((r) => r.file);
   // A stand-in from a cache has no findings of its own yet: read in full what is checked (the
   // same text, so nothing else changes).
-  for (const record of files ? [...files].map((f) => ws.file(f)) : [...ws.files()]) {
+  for (const file of names) {
+    const record = ws.file(file);
     const text = record?.stub ? record.text : undefined;
-    if (text !== undefined) ws.setText(record!.file, text);
+    if (text !== undefined) ws.setText(file, text);
   }
-  const targets = files ? [...files].map((f) => ws.file(f)).filter((r): r is FileRecord => !!r) : [...ws.files()];
+  const targets = names.map((f) => ws.file(f)).filter((r): r is FileRecord => !!r);
   for (const record of targets) {
     let diagnostics: Diagnostic[];
     try {

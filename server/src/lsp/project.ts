@@ -146,10 +146,10 @@ export class Project {
     if (this.disposed || generation !== this.generation) return;
     let all: Set<string>;
     if (warm) {
-      all = new Set([...ws.files()].map((r) => r.file));
-      for (const f of this.open.keys()) if (this.accepts(f) && !ws.file(f) && !ws.isForeign(f)) ws.refresh(f); // new files not saved yet
       this.ignored = ignoreMatcher(ws.config.ignore);
       this.listingProblems = [...ws.problemsOfListing];
+      for (const f of this.open.keys()) if (this.accepts(f) && !ws.file(f) && !ws.isForeign(f)) ws.refresh(f); // new files not saved yet
+      all = new Set([...ws.files()].map((r) => r.file));
     } else {
       // startLoading forgets what was read before (a reload after `ignore:` changed).
       const files = ws.startLoading();
@@ -204,7 +204,6 @@ export class Project {
       for (const f of this.open.keys()) knownIds?.delete(f);
       const s = this.settings();
       const { cached, dependence } = loadFromCache(this.ws, { now: s.now ?? Date.now(), rules: s.rules }, { build: THIS_BUILD, previous, knownIds });
-      this.timeDependent.clear();
       for (const [f, d] of dependence) this.timeDependent.set(f, d);
       this.events.log('info', `read ${CACHE_FILE}: ${cached.size} files as they were`);
       return { cached };

@@ -19,8 +19,8 @@ import type { Diagnostic } from '../diagnostic';
 import type { NowDependence } from '../rules/rule';
 import { todayIn, workspaceZone } from '../schedule/workspace-schedule';
 import { entityKey } from '../workspace/entities';
-import type { FileStamp } from '../workspace/host';
-import { ROOT_FILE, type DeferredIndex, type Workspace } from '../workspace/workspace';
+import { readText, type FileStamp } from '../workspace/host';
+import { entityCountOf, ROOT_FILE, type DeferredIndex, type Workspace } from '../workspace/workspace';
 import { documentKeys, encodeReferences, StubRecord, stubRecord, toCachedEntity, type CachedFile } from './entries';
 
 /** Bump when the shape of the file changes; the build key covers changes of the rules. */
@@ -113,7 +113,7 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
   for (const file of files) {
     const current = seen.get(file);
     const record = ws.file(file);
-    if (record) counts.set(file, record.entities.filter((e) => e.kind !== 'task').length);
+    if (record) counts.set(file, entityCountOf(record));
     if (!current) continue; // unreadable: read again next time
     const entry: CachedFile = { hash: current.id };
     if (current.stamp) {
@@ -242,9 +242,9 @@ function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOption
       remember(entry);
     } else if (entry && entry.hash === current.id) {
       if (entry.foreign) ws.setForeign(file);
-      else ws.setDeferredRecord(stubRecord(file, current.text !== undefined ? () => current.text : () => textOf(ws, file), entry), deferred);
+      else ws.setDeferredRecord(stubRecord(file, current.text !== undefined ? () => current.text : () => readText(ws.host, file), entry), deferred);
     } else {
-      const text = current.text ?? textOf(ws, file);
+      const text = current.text ?? readText(ws.host, file);
       if (text === undefined) ws.refresh(file);
       else for (const k of ws.setText(file, text)) touched.add(k);
       remember(entry);
@@ -327,10 +327,6 @@ function isUntouched(entry: CachedFile, stamp: FileStamp, started: number): bool
   return entry.mtime === stamp.mtimeMs && entry.size === stamp.size && stamp.mtimeMs < started - 2000;
 }
 
-function textOf(ws: Workspace, file: string): string | undefined {
-  const read = ws.host.readFile(file);
-  return 'text' in read ? read.text : undefined;
-}
 
 function isUsable(value: unknown, key: string): value is CheckCache {
   const c = value as CheckCache | undefined;

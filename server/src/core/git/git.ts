@@ -29,18 +29,22 @@ export interface GitFileChange {
 // A whole workspace's YAML at a ref can be large; a generous ceiling still fails cleanly.
 const MAX_OUTPUT_BYTES = 1024 * 1024 * 1024;
 
-/** Runs git in `cwd` and returns its standard output; throws GitError on any failure. */
-function git(cwd: string, args: readonly string[], input?: string): Buffer {
-  if (!isDirectory(cwd)) throw new GitError(`"${cwd}" is not a folder`);
-  const result = spawnSync('git', args, {
+/** How every git command here runs. */
+function gitOptions(cwd: string) {
+  return {
     cwd,
-    input,
     maxBuffer: MAX_OUTPUT_BYTES,
     windowsHide: true,
     // Read-only commands must not take the index lock (a concurrent `git commit` would fail),
     // and messages are read in English.
     env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' },
-  });
+  };
+}
+
+/** Runs git in `cwd` and returns its standard output; throws GitError on any failure. */
+function git(cwd: string, args: readonly string[], input?: string): Buffer {
+  if (!isDirectory(cwd)) throw new GitError(`"${cwd}" is not a folder`);
+  const result = spawnSync('git', args, { ...gitOptions(cwd), input });
   if (result.error) {
     const code = (result.error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new GitError('git is not installed or not on the PATH: install git to compare with a git ref');
@@ -240,9 +244,7 @@ export function readTreeAtRef(root: string, ref: string): Map<string, string> {
 export async function unmodifiedBlobIds(root: string): Promise<{ ids: Map<string, string>; tracked: Set<string> } | undefined> {
   const run = (args: string[]) =>
     new Promise<string | undefined>((resolve) => {
-      execFile('git', args, { cwd: root, encoding: 'utf8', maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } }, (error, stdout) =>
-        resolve(error ? undefined : stdout),
-      );
+      execFile('git', args, { ...gitOptions(root), encoding: 'utf8' }, (error, stdout) => resolve(error ? undefined : stdout));
     });
   const [staged, dirty] = await Promise.all([run(['ls-files', '--stage', '-v', '-z', '--', '.']), run(['diff-files', '--name-only', '--relative', '-z'])]);
   if (staged === undefined || dirty === undefined) return undefined;

@@ -6,6 +6,12 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 
+/** A file's text, or undefined when it cannot be read (the reason is for callers that report it: see `readFile`). */
+export function readText(host: WorkspaceHost, file: string): string | undefined {
+  const read = host.readFile(file);
+  return 'text' in read ? read.text : undefined;
+}
+
 /** Files larger than this are reported instead of parsed: a 50 MB YAML file is a mistake. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 

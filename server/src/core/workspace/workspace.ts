@@ -245,7 +245,7 @@ export class Workspace {
 
   get entityCount(): number {
     let n = 0;
-    for (const r of this.records.values()) n += r.entities.filter((e) => e.kind !== 'task').length;
+    for (const r of this.records.values()) n += entityCountOf(r);
     return n;
   }
 
@@ -346,6 +346,11 @@ export class Workspace {
     }
     return touched;
   }
+}
+
+/** The entities a file defines as `tam validate` counts them: documents, not the tasks inside chains. */
+export function entityCountOf(record: FileRecord): number {
+  return record.entities.filter((e) => e.kind !== 'task').length;
 }
 
 function splitKey(key: string): [TargetKind, string] {
