@@ -245,10 +245,15 @@ export class Project {
     walk(dir, folder, 0);
   }
 
-  /** Applies edits still waiting for their debounce, so that navigation sees the latest text. */
+  /**
+   * Applies edits still waiting for their debounce, so that navigation sees the latest text.
+   * The files they queued are checked once the request that asked has been answered.
+   */
   flush(): void {
     this.scheduler.endPauses();
-    if (this.loaded && this.scheduler.hasDue) this.applyUpdates(this.scheduler.takeDue());
+    if (!this.loaded || !this.scheduler.hasDue) return;
+    this.applyUpdates(this.scheduler.takeDue());
+    setImmediate(() => this.scheduler.kick());
   }
 
   /** Re-checks everything (the settings changed). */
