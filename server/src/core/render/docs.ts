@@ -7,7 +7,7 @@
 import type { Clock } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
 import { workspaceSlaReport } from '../sla/workspace-report';
-import { daysSince, docFreshness } from '../project/doc-freshness';
+import { docFreshness } from '../project/doc-freshness';
 import { textOf } from '../review/compare';
 import { latestStatus } from '../review/incidents';
 import { departmentNames, workspaceSchedule, workspaceZone } from '../schedule/workspace-schedule';
@@ -259,7 +259,7 @@ class Site {
     if (!docs.length) return [...lines, '_No documents listed._'];
     const state = (d: (typeof docs)[number]) =>
       d.state === 'stale'
-        ? `⚠️ **stale** (${daysSince(d.reviewed!, this.now)} days since review)`
+        ? `⚠️ **stale** (${d.daysSinceReview} days since review)`
         : d.state === 'never-reviewed'
           ? '⚠️ **never reviewed**'
           : d.state === 'fresh'

@@ -3,7 +3,8 @@
 // resolution (spec §4). Reported once that time has passed without one; offers to create it.
 
 import { elapsedMs } from '../time/duration';
-import { formatInZone, parseTimestamp } from '../time/timestamp';
+import { parseTimestamp } from '../time/timestamp';
+import { formatInZone } from '../time/zone';
 import { workspaceZone } from '../schedule/workspace-schedule';
 import { incidentSla } from '../sla/incident-clocks';
 import type { Entity } from '../workspace/entities';

@@ -16,10 +16,9 @@
 // - Dates (the --from/--to filter, inclusive, and the month key YYYY-MM) are read in the
 //   workspace time zone.
 
-import { IANAZone } from 'luxon';
 import type { Priority } from '../model';
-import { isDate, utcMsToDate } from '../time/timestamp';
-import { WorkingTime } from '../calendar/working-time';
+import { isDate } from '../time/dates';
+import { isValidZone, localDate } from '../time/zone';
 import { isBreached, type Clock, type IncidentClocks } from './clocks';
 
 export type SlaGroupBy = 'project' | 'department' | 'priority' | 'month';
@@ -109,21 +108,18 @@ export interface SlaReport {
 /** The group key of incidents without a department. */
 export const NO_DEPARTMENT = '(none)';
 
-const DAY = 86_400_000;
-
 /** Throws an Error with a message fit for the user when a date or the time zone is malformed. */
 export function buildSlaReport(rows: readonly SlaRow[], options: SlaReportOptions = {}): SlaReport {
   const by = options.by ?? 'project';
   const timezone = options.timezone ?? 'UTC';
-  if (!WorkingTime.isValidZone(timezone)) throw new Error(`unknown time zone "${timezone}"; use an IANA name such as Europe/Moscow or UTC`);
+  if (!isValidZone(timezone)) throw new Error(`unknown time zone "${timezone}"; use an IANA name such as Europe/Moscow or UTC`);
   for (const [name, value] of [['from', options.from], ['to', options.to]] as const) {
     if (value !== undefined && !isDate(value)) throw new Error(`--${name} must be a date written YYYY-MM-DD, not "${value}"`);
   }
 
-  const dates = new LocalDates(timezone);
-  const incidents: SlaReportIncident[] = [];
+    const incidents: SlaReportIncident[] = [];
   for (const row of rows) {
-    const openedDate = dates.of(row.opened);
+    const openedDate = Number.isFinite(row.opened) ? localDate(timezone, row.opened) : undefined;
     if (openedDate === undefined) continue; // an unreadable opening time has no date to filter on
     // YYYY-MM-DD compares as text in date order.
     if (options.from !== undefined && openedDate < options.from) continue;
@@ -173,32 +169,6 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
   return sorted[rank - 1]!;
-}
-
-/**
- * Dates of instants in one zone. Asking luxon for each of 100 000 incidents takes seconds, so
- * the zone's offset is looked up once per UTC day: when it is the same at both ends of the day it
- * holds all day (no zone changes its offset twice in a day), else it is looked up per instant.
- */
-class LocalDates {
-  private readonly zone: IANAZone;
-  private readonly offsetByUtcDay = new Map<number, number | null>();
-
-  constructor(timezone: string) {
-    this.zone = IANAZone.create(timezone);
-  }
-
-  of(ms: number): string | undefined {
-    if (!Number.isFinite(ms)) return undefined;
-    const day = Math.floor(ms / DAY);
-    let offset = this.offsetByUtcDay.get(day);
-    if (offset === undefined) {
-      const first = this.zone.offset(day * DAY);
-      offset = first === this.zone.offset((day + 1) * DAY - 1) ? first : null;
-      this.offsetByUtcDay.set(day, offset);
-    }
-    return utcMsToDate(ms + (offset ?? this.zone.offset(ms)) * 60_000);
-  }
 }
 
 function groupKey(row: SlaRow, by: SlaGroupBy, openedDate: string): string {
