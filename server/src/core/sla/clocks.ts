@@ -18,6 +18,10 @@
 //   at that moment, so no span is negative. `timeline-order` reports such entries. Entries after
 //   `now` have not happened yet and are ignored; a `now` before `opened` gives 0 elapsed.
 // - A missing or unreadable target counts as no limit (Infinity); the schema reports it.
+// - `breachedAt` is the instant the elapsed working time reached the target: the instant
+//   `dueAt` predicted while the clock ran. A clock that reached its target exactly as it paused
+//   and went over after resuming was breached when it reached it, not when it resumed (a
+//   resumption can fall outside working hours).
 
 import type { IncidentDoc, SlaPolicyDoc, TimelineStatus } from '../model';
 import type { WorkingTime } from '../calendar/working-time';
@@ -33,7 +37,7 @@ export interface Clock {
   /** Working minutes counted so far, rounded up to whole minutes (see the top of this file). */
   elapsedMinutes: number;
   targetMinutes: number;
-  /** When the target was exceeded: the instant elapsed working time reached the target. */
+  /** For a clock over its target: the instant its elapsed working time reached the target. */
   breachedAt?: number;
   /** When the clock stopped, if it is stopped now (a `resolved` entry or, for response, an acknowledging one). */
   stoppedAt?: number;
@@ -61,10 +65,11 @@ const DEFAULT_PAUSE_ON: readonly TimelineStatus[] = ['waiting_for_customer'];
 
 type Phase = 'running' | 'paused' | 'stopped';
 
-/** One clock counted segment by segment, remembering when it crossed its target. */
+/** One clock counted segment by segment, remembering when it reached its target. */
 class Counter {
   private elapsedMs = 0;
-  private breachedAt: number | undefined;
+  /** The instant elapsed working time reached the target (whether or not it went over since). */
+  private reachedAt: number | undefined;
   private readonly targetMs: number;
 
   constructor(
@@ -77,8 +82,10 @@ class Counter {
   /** Counts the working time of [from, to). */
   run(from: number, to: number): void {
     const work = this.time.workingMs(from, to);
-    if (this.breachedAt === undefined && this.elapsedMs + work > this.targetMs) {
-      this.breachedAt = this.time.addWorkingMs(from, this.targetMs - this.elapsedMs);
+    if (this.reachedAt === undefined && this.elapsedMs + work >= this.targetMs) {
+      // Within this segment: the earliest instant with the rest of the target worked (from
+      // itself only for a target of nothing).
+      this.reachedAt = this.time.addWorkingMs(from, this.targetMs - this.elapsedMs);
     }
     this.elapsedMs += work;
   }
@@ -95,11 +102,11 @@ class Counter {
       elapsedMinutes: Math.ceil(this.elapsedMs / MINUTE),
       targetMinutes: this.targetMinutes,
     };
-    if (this.breachedAt !== undefined) clock.breachedAt = this.breachedAt;
+    if (over && this.reachedAt !== undefined) clock.breachedAt = this.reachedAt;
     if (phase === 'stopped') clock.stoppedAt = since;
     if (phase === 'paused') clock.pausedSince = since;
     if (phase === 'running' && !over && Number.isFinite(this.targetMs)) {
-      clock.dueAt = this.time.addWorkingMs(now, this.targetMs - this.elapsedMs);
+      clock.dueAt = this.reachedAt ?? this.time.addWorkingMs(now, this.targetMs - this.elapsedMs);
     }
     return clock;
   }
