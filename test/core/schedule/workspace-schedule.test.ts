@@ -98,8 +98,9 @@ tasks:
   assert.equal(chain.tasks.get('home')!.start, '2026-11-30', 'Monday in London (the workspace zone)');
   assert.equal(chain.tasks.get('due')!.duePassed, false);
   assert.equal(chain.tasks.get('due-east')!.duePassed, true);
-  // The memo of a forecast is per day in every zone: an hour later is the same forecast object,
-  // midnight in Vladivostok (14:00 UTC the next day) a new one.
-  assert.equal(workspaceSchedule(ws, now + 3_600_000), workspaceSchedule(ws, now));
+  // The memo of a forecast is per day in every zone: half an hour later is the same forecast
+  // object; midnight in Moscow (the base workspace's calendars, 21:00 UTC) a new one.
+  assert.equal(workspaceSchedule(ws, now + 1_800_000), workspaceSchedule(ws, now));
+  assert.notEqual(workspaceSchedule(ws, now + 3_600_000), workspaceSchedule(ws, now));
   assert.notEqual(workspaceSchedule(ws, Date.parse('2026-12-01T14:00:00Z')), workspaceSchedule(ws, now));
 });
