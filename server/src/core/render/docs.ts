@@ -6,12 +6,13 @@
 
 import type { Clock } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
+import { isOpen, isOpenIncident } from '../sla/incident-state';
 import { workspaceSlaReport } from '../sla/workspace-report';
 import { docFreshness } from '../project/doc-freshness';
 import { textOf } from '../review/compare';
 import { latestStatus } from '../review/incidents';
 import { departmentNames, workspaceSchedule, workspaceZone } from '../schedule/workspace-schedule';
-import type { ChainForecast } from '../schedule/forecast';
+import { isLateChain, type ChainForecast } from '../schedule/forecast';
 import { formatMinutes } from '../time/duration';
 import { wallClock } from '../time/zone';
 import type { Entity } from '../workspace/entities';
@@ -85,7 +86,10 @@ class Site {
       const rows = projects.map((p) => {
         const v = p.value;
         const chains = this.chainsOf(p.id);
-        const late = chains.filter((c) => this.schedule.byId.get(c.id)?.late).length;
+        const late = chains.filter((c) => {
+          const f = this.schedule.byId.get(c.id);
+          return f !== undefined && isLateChain(f);
+        }).length;
         const stale = docFreshness(this.ws, p, this.now).filter((d) => d.state === 'stale' || d.state === 'never-reviewed').length;
         return [
           `[${escapeMarkdown(textOf(v.name) ?? p.id)}](${encodeURI(files.get(p.id)!)})`,
@@ -191,10 +195,15 @@ class Site {
     if (!f) return '_No forecast._';
     if (f.cycle) return `**No forecast**: dependency cycle ${f.cycle.map(code).join(' → ')}.`;
     if (!f.forecastFinish) return '_No tasks to forecast._';
-    const done = [...f.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled');
-    const lateness = !f.deadline ? 'no deadline' : f.late ? `deadline ${f.deadline}: **late by ${plural(f.lateByWorkingDays, 'working day')}**` : `deadline ${f.deadline}: on time`;
+    const lateness = !f.deadline
+      ? 'no deadline'
+      : isLateChain(f)
+        ? `deadline ${f.deadline}: **late by ${plural(f.lateByWorkingDays, 'working day')}**`
+        : f.late
+          ? `deadline ${f.deadline}: finished ${plural(f.lateByWorkingDays, 'working day')} after it`
+          : `deadline ${f.deadline}: on time`;
     const path = f.criticalPath.length ? ` Critical path: ${f.criticalPath.map(code).join(' → ')}.` : '';
-    return `${done ? 'Finished' : 'Forecast to finish'} ${f.forecastFinish}; ${lateness}.${path}`;
+    return `${f.done ? 'Finished' : 'Forecast to finish'} ${f.forecastFinish}; ${lateness}.${path}`;
   }
 
   private slaSection(project: string): string[] {
@@ -209,8 +218,8 @@ class Site {
       text(textOf(entity.value.priority)),
       text(textOf(entity.value.opened)),
       words(latestStatus(entity.value) ?? 'opened'),
-      clockText(clocks.response, this.zone),
-      clockText(clocks.resolution, this.zone),
+      clocks ? clockText(clocks.response, this.zone) : NONE,
+      clocks ? clockText(clocks.resolution, this.zone) : NONE,
     ]);
     return [...lines, ...table(['Incident', 'Priority', 'Opened', 'Status', 'Response', 'Resolution'], rows), '', `Times are on the ${escapeMarkdown(this.zone)} clock.`];
   }
@@ -281,12 +290,13 @@ class Site {
     return [...this.ws.entities('proposal')].filter((c) => c.value.project === project).sort(byId);
   }
 
-  private openIncidents(project: string): { entity: Entity; clocks: { response: Clock; resolution: Clock } }[] {
+  /** The project's open incidents (core/sla/incident-state.ts), with their clocks when a policy applies. */
+  private openIncidents(project: string): { entity: Entity; clocks?: { response: Clock; resolution: Clock } }[] {
     const open = [];
     for (const entity of this.ws.entities('incident')) {
-      if (entity.value.project !== project) continue;
-      const sla = incidentSla(this.ws, entity, this.now);
-      if (sla && sla.clocks.resolution.stoppedAt === undefined) open.push({ entity, clocks: sla.clocks });
+      if (entity.value.project !== project || !entity.valid) continue;
+      const clocks = incidentSla(this.ws, entity, this.now)?.clocks;
+      if (clocks ? isOpen(clocks) : isOpenIncident(entity.value, this.now)) open.push({ entity, clocks });
     }
     return open.sort((a, b) => (a.entity.id < b.entity.id ? -1 : 1));
   }

@@ -90,8 +90,10 @@ export interface ChainForecast {
   deadline?: string;
   /** The latest task finish; absent for a chain in a cycle or without a scheduled task. */
   forecastFinish?: string;
-  /** forecastFinish is after deadline. */
+  /** forecastFinish is after deadline (spec §5; also for a chain that is done: it finished late). */
   late: boolean;
+  /** Every task is done or cancelled: the chain is history, its lateness no longer a risk. */
+  done: boolean;
   /** Working days between deadline and forecastFinish when late, else 0. */
   lateByWorkingDays: number;
   /** Task ids from first to last, all of this chain. */
@@ -105,6 +107,15 @@ export interface ChainForecast {
   unscheduledPredecessors: string[];
   /** Task keys of a dependency cycle through this chain, each depending on the next. */
   cycle?: string[];
+}
+
+/**
+ * A late chain: one still in progress whose forecast finish is after its deadline. What the
+ * status bar, the tree, `tam plan`, `tam docs` and `deadline-at-risk` call late; a chain that
+ * is done is history, even when it finished after its deadline (`late` says that).
+ */
+export function isLateChain(forecast: Pick<ChainForecast, 'late' | 'done'>): boolean {
+  return forecast.late && !forecast.done;
 }
 
 export interface ScheduleResult {
@@ -251,6 +262,7 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
       title: chain.title,
       project: chain.project,
       late: false,
+      done: chainNodes[ci]!.length > 0 && chainNodes[ci]!.every((v) => nodes[v]!.task.status === 'done' || nodes[v]!.task.status === 'cancelled'),
       lateByWorkingDays: 0,
       criticalPath: [],
       tasks: new Map(),

@@ -19,10 +19,11 @@
 import type { Priority } from '../model';
 import { isDate } from '../time/dates';
 import { isValidZone, localDate } from '../time/zone';
-import { isBreached, type Clock, type IncidentClocks } from './clocks';
+import { isBreached, type Clock, type ClockName, type IncidentClocks } from './clocks';
+import { isOpen, isOpenBreach } from './incident-state';
 
 export type SlaGroupBy = 'project' | 'department' | 'priority' | 'month';
-export type SlaClockName = 'response' | 'resolution';
+export type SlaClockName = ClockName;
 
 /** One incident with its clocks, as the workspace index hands it over. */
 export interface SlaRow {
@@ -83,6 +84,8 @@ export interface SlaBreach {
   elapsedMinutes: number;
   /** Whether the clock has stopped; a breach of a running or paused clock still grows. */
   stopped: boolean;
+  /** An open breach (incident-state.ts): over target and not stopped. */
+  open: boolean;
   breachedAt?: number;
   causeCategory?: string;
   title: string;
@@ -190,7 +193,7 @@ function stats(key: string, incidents: readonly SlaReportIncident[]): SlaStats {
   let open = 0;
   let paused = 0;
   for (const { clocks } of incidents) {
-    if (clocks.resolution.stoppedAt === undefined) open++;
+    if (isOpen(clocks)) open++;
     if (clocks.resolution.pausedSince !== undefined) paused++;
   }
   return {
@@ -237,6 +240,7 @@ function breachOf(incident: SlaReportIncident, clock: SlaClockName, c: Clock): S
     targetMinutes: c.targetMinutes,
     elapsedMinutes: c.elapsedMinutes,
     stopped: c.stoppedAt !== undefined,
+    open: isOpenBreach(c),
     title: incident.title,
     opened: incident.opened,
     openedText: incident.openedText,
