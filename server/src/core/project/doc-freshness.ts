@@ -3,8 +3,8 @@
 // rule reports from it, `tam review` compares it before and after, `tam docs` tabulates it.
 //
 // A review is dated, not timed: its next review falls due on the date the interval reaches
-// (`reviewed` + 180 days), and the document is stale from the day after, as the workspace's
-// zone counts days (a TAM in Moscow reads "due today" all Moscow day, not until 03:00).
+// (`reviewed` + 180 days), and the document is stale from the start of that day as the
+// workspace's zone counts days (in Moscow at 00:30, not at 03:00 when UTC's date turns).
 
 import { workspaceToday } from '../schedule/workspace-schedule';
 import { dateToUtcMs, daysBetween, isDate, utcMsToDate } from '../time/dates';
@@ -53,7 +53,7 @@ export function docFreshness(ws: Workspace, project: Entity, now: number): DocFr
     if (interval !== undefined && reviewed === null) state = 'never-reviewed';
     else if (interval !== undefined && isDate(reviewed)) {
       dueOn = utcMsToDate(dateToUtcMs(reviewed) + interval);
-      state = dueOn >= today ? 'fresh' : 'stale';
+      state = dueOn > today ? 'fresh' : 'stale';
     }
     const daysSinceReview = isDate(reviewed) ? daysBetween(reviewed, today) : null;
     out.push({ project: project.id, index, key: path ?? title, path, title, owner: text(doc.owner), reviewed, reviewEvery, dueOn, daysSinceReview, state });
