@@ -13,7 +13,7 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
 import { check, ruleSettings } from '../core/check';
 import type { Diagnostic } from '../core/diagnostic';
 import type { NowDependence } from '../core/rules/rule';
-import { todayIn, workspaceZone } from '../core/schedule/workspace-schedule';
+import { dayStamp } from '../core/schedule/workspace-schedule';
 import { ignoreMatcher, isYamlFile, type ListedProblem } from '../core/workspace/host';
 import { ROOT_FILE, Workspace } from '../core/workspace/workspace';
 import { TextModel } from '../service/text-model';
@@ -284,8 +284,9 @@ export class Project {
     return queued.sort();
   }
 
+  /** The date in every zone of the workspace: forecasts and review dates move when one turns. */
   private today(): string {
-    return todayIn(workspaceZone(this.ws), this.settings().now ?? Date.now());
+    return dayStamp(this.ws, this.settings().now ?? Date.now());
   }
 
   dispose(): void {

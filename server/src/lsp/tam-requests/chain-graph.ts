@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { chainFlowchart, chainGantt } from '../../core/render/mermaid';
 import type { ChainForecast } from '../../core/schedule/forecast';
-import { chainSchedule, departmentNames, todayIn, workspaceZone } from '../../core/schedule/workspace-schedule';
+import { chainSchedule, departmentNames, workspaceToday } from '../../core/schedule/workspace-schedule';
 import type { Entity } from '../../core/workspace/entities';
 import { Locator } from '../../core/workspace/locate';
 import type { ChainGraph, ChainGraphParams, ChainGraphResult, GraphNode } from '../../protocol/tam-protocol';
@@ -86,7 +86,7 @@ export function chainGraph(host: TamHost, p: ChainGraphParams): ChainGraphResult
     late: forecast?.late ?? false,
     lateByWorkingDays: forecast?.lateByWorkingDays ?? 0,
     criticalPath: forecast?.criticalPath ?? [],
-    today: todayIn(workspaceZone(ws), now),
+    today: workspaceToday(ws, now),
     departments: lanes,
   };
   if (forecast?.cycle?.length) graph.cycle = forecast.cycle;

@@ -3,9 +3,9 @@
 // fields a picker shows, and the next free incident id of the year with a timestamp for it.
 
 import * as path from 'node:path';
-import { DateTime } from 'luxon';
-import { todayIn, workspaceZone } from '../../core/schedule/workspace-schedule';
+import { workspaceZone } from '../../core/schedule/workspace-schedule';
 import { incidentSla } from '../../core/sla/incident-clocks';
+import { localDate, minuteStamp } from '../../core/time/zone';
 import { Locator } from '../../core/workspace/locate';
 import type { EntitiesParams, EntityItem, LocateParams, LocateResult, NewIncidentIdParams, NewIncidentIdResult } from '../../protocol/tam-protocol';
 import { str } from './half-typed';
@@ -56,7 +56,7 @@ export function newIncidentId(host: TamHost, p: NewIncidentIdParams): NewInciden
   if (!ref) return { error: 'No TAM workspace is open (a folder with tam.yaml).' };
   const now = nowOf(host, p);
   const zone = workspaceZone(ref.ws);
-  const year = todayIn(zone, now).slice(0, 4);
+  const year = localDate(zone, now).slice(0, 4);
   let max = 0;
   let width = 4;
   for (const id of ref.ws.ids('incident')) {
@@ -66,11 +66,9 @@ export function newIncidentId(host: TamHost, p: NewIncidentIdParams): NewInciden
       width = Math.max(width, m[2]!.length);
     }
   }
-  let local = DateTime.fromMillis(now, { zone });
-  if (!local.isValid) local = DateTime.fromMillis(now, { zone: 'UTC' });
   return {
     id: `INC-${year}-${String(max + 1).padStart(width, '0')}`,
-    timestamp: local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
+    timestamp: minuteStamp(zone, now),
     rootUri: folderUri(ref.root),
   };
 }
