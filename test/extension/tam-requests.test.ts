@@ -55,7 +55,7 @@ test('tam/chainGraph: one node per task, ids as Mermaid parses them, ranges on t
   const model = await mermaidModel(graph.mermaid);
   assert.equal(model.type, 'flowchart');
   assert.deepEqual(model.nodes.map((n) => n.id).sort(), Object.keys(graph.nodes).sort());
-  const text = sample.workspaces()[0]!.ws.file('projects/kedr-retail/chains/kedr-seller-portal-landscape.yaml')!.text!;
+  const text = sample.workspaces()[0]!.ws.textOf('projects/kedr-retail/chains/kedr-seller-portal-landscape.yaml')!;
   const lines = text.split('\n');
   for (const node of Object.values(graph.nodes)) {
     const { start, end } = node.range;

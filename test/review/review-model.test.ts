@@ -40,7 +40,7 @@ test('a holiday added to a calendar moves the forecasts of the chains of its dep
   const before = workspaceOf({ 'projects/acme/chains/servers.yaml': SERVERS.replace(', depends_on: [network/vlan]', '') });
   const after = workspaceOf({
     'projects/acme/chains/servers.yaml': SERVERS.replace(', depends_on: [network/vlan]', ''),
-    'org/calendars.yaml': workspaceOf({}).file('org/calendars.yaml')!.text!.replace('holidays: [2026-11-04]', 'holidays: [2026-11-04, 2026-11-25]'),
+    'org/calendars.yaml': workspaceOf({}).textOf('org/calendars.yaml')!.replace('holidays: [2026-11-04]', 'holidays: [2026-11-04, 2026-11-25]'),
   });
   const review = reviewChange(before, after, { now: NOW, base: BASE_REF });
   assert.deepEqual(review.chains.map((c) => [c.id, c.forecast.before?.forecastFinish, c.forecast.after?.forecastFinish]), [['servers', '2026-11-25', '2026-11-26']]);

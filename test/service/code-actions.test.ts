@@ -14,7 +14,7 @@ const files = fixtureFiles();
 function fixesFor(file: string, overrides: Record<string, string> = {}) {
   const ws = fixture(overrides);
   const diagnostics = check(ws, { now: NOW }, [file]).get(file) ?? [];
-  const model = new TextModel(file, ws.file(file)!.text!);
+  const model = new TextModel(file, ws.textOf(file)!);
   return { fixes: codeActions(model, diagnostics, ws), model };
 }
 

@@ -45,7 +45,7 @@ export function modelsOf(ws: Workspace, open: TextModel[] = []): ModelOf {
   return (file) => {
     let m = cache.get(file);
     if (!m) {
-      const text = ws.file(file)?.text;
+      const text = ws.file(file) ? ws.textOf(file) : undefined;
       if (text === undefined) return undefined;
       m = new TextModel(file, text);
       cache.set(file, m);

@@ -109,7 +109,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       io.out(diagnosticsGithub(diagnostics, fromCwd));
       break;
     default:
-      io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text ?? readText(ws.host, f), { color: io.color }, fromCwd));
+      io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.textOf(f) ?? readText(ws.host, f), { color: io.color }, fromCwd));
   }
   return summary.errors > 0 ? 1 : 0;
 }

@@ -36,8 +36,9 @@ export function check(ws: Workspace, options: CheckOptions, files?: Iterable<str
   const locatorOf = (file: string): Locator | null => {
     let locator = locators.get(file);
     if (locator === undefined) {
-      const record = ws.file(file);
-      locator = record?.text === undefined ? null : new Locator(record.text, record.parsed?.precise);
+      // The index keeps no text: read again, for the files that have something to place.
+      const text = ws.textOf(file);
+      locator = text === undefined ? null : new Locator(text, ws.file(file)?.parsed?.precise);
       if (locators.size >= 16) locators.delete(locators.keys().next().value!);
       locators.set(file, locator);
     }
@@ -102,7 +103,6 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
     }
   }
 
-  const locator = locatorOf(record.file);
   /** For each suppression, the rules it did silence. */
   const used = new Map<number, Set<string>>();
   const result: Diagnostic[] = [];
@@ -128,7 +128,7 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
   }
 
   const unusedSeverity = settings.get('unused-suppression')!;
-  if (unusedSeverity !== 'off' && locator) {
+  if (unusedSeverity !== 'off' && record.suppressions.length) {
     record.suppressions.forEach((s, i) => {
       const silenced = used.get(i) ?? new Set<string>();
       const unknown = s.rules.filter((r) => !isRuleId(r));

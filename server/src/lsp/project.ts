@@ -100,11 +100,11 @@ export class Project {
     return this.open.get(file)?.uri ?? pathToFileURL(path.join(this.root, ...file.split('/'))).href;
   }
 
-  /** A file's text as the features should see it: the open document's, else the index's. */
+  /** A file's text as the features should see it: the open document's, else the file's. */
   modelOf(file: string): TextModel | undefined {
     const open = this.open.get(file);
     if (open) return open.model;
-    const text = this.ws.file(file)?.text;
+    const text = this.ws.file(file) ? this.ws.textOf(file) : undefined;
     return text === undefined ? undefined : new TextModel(file, text);
   }
 

@@ -182,7 +182,8 @@ function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOption
   const started = Date.now();
   const others = ws.startLoading();
   const root = ws.file(ROOT_FILE);
-  const rootText = root?.text ?? root?.readProblem ?? '';
+  const rootRead = root ? ws.textOf(ROOT_FILE) : undefined;
+  const rootText = rootRead ?? root?.readProblem ?? '';
   // tam.yaml is read already (its `ignore:` decides what else is); it is cached like the rest.
   const files = root ? [ROOT_FILE, ...others] : others;
   const key = contentId(`${build}\n${JSON.stringify(options.rules ?? {})}\n${rootText}`);
@@ -198,7 +199,7 @@ function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOption
     const entry = cache?.files[file];
     const known = knownIds?.get(file);
     if (file === ROOT_FILE) {
-      if (root?.text !== undefined) seen.set(file, { id: contentId(root.text) });
+      if (rootRead !== undefined) seen.set(file, { id: contentId(rootRead) });
     } else if (known !== undefined) {
       seen.set(file, { id: known });
     } else {
@@ -212,7 +213,7 @@ function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOption
       }
     }
     // An unreadable file is read (and reported) again every time.
-    if (unreadable.has(file) || (file === ROOT_FILE && root?.text === undefined) || entry?.hash !== seen.get(file)?.id) changed.push(file);
+    if (unreadable.has(file) || (file === ROOT_FILE && rootRead === undefined) || entry?.hash !== seen.get(file)?.id) changed.push(file);
   }
   const listed = new Set(files);
   const deleted = Object.keys(cache?.files ?? {}).filter((f) => !listed.has(f) && f !== ROOT_FILE);

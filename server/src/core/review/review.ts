@@ -110,7 +110,7 @@ function allDiagnostics(ws: Workspace, now: number): Diagnostic[] {
 }
 
 function fileChanges(before: Workspace, after: Workspace, renames: ReadonlyMap<string, string>, inScope: (file: string) => boolean): FileChanges {
-  const texts = (ws: Workspace) => new Map([...ws.files()].filter((r) => inScope(r.file)).map((r) => [r.file, r.text ?? r.readProblem ?? '']));
+  const texts = (ws: Workspace) => new Map([...ws.files()].filter((r) => inScope(r.file)).map((r) => [r.file, ws.textOf(r.file) ?? r.readProblem ?? '']));
   const b = texts(before);
   const a = texts(after);
   const changes: FileChanges = { added: [], removed: [], modified: [], renamed: [] };

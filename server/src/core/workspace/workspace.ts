@@ -1,18 +1,18 @@
-// The workspace index: every file's documents, the entities they define and the references
-// they make, kept both ways (what a file points at, what points at an entity). It is updated
-// one file at a time; `affectedBy` says which files' diagnostics an update may change, so
-// that the language server re-checks those and nothing else.
+// The workspace index: every file's record (record.ts), the entities they define, and which
+// files refer to which entity key (the references themselves are derived from the values when
+// asked). It is updated one file at a time; `affectedBy` says which files' diagnostics an
+// update may change, so that the language server re-checks those and nothing else.
+//
+// Sized for 100 000 incident files: per file the index holds the entities with their values
+// and a place in the sets of referrers of the keys it names — no text, no syntax tree, no
+// reference objects (textOf and FileRecord.refs give them back on demand).
 
-import { isKind, KINDS, type Kind, type TargetKind, type WorkspaceDoc } from '../model';
-import type { DraftDiagnostic } from '../diagnostic';
-import { validateDocument } from '../schema/validate';
-import { closest } from '../text/suggest';
-import { entitiesOf, entityKey, isObject, referencesOf, type Entity, type Reference } from './entities';
+import { type TargetKind, type WorkspaceDoc } from '../model';
+import { entityKey, type Entity, type Reference } from './entities';
 import type { ListedProblem, WorkspaceHost } from './host';
-import { parseYaml, type ParsedFile } from './parse';
-import { findSuppressions, type Suppression } from './suppressions';
+import { buildRecord, problemRecord, ROOT_FILE, type FileRecord } from './record';
 
-export const ROOT_FILE = 'tam.yaml';
+export { buildRecord, ROOT_FILE, type FileRecord } from './record';
 
 /** What a cache knows of the references of the records it put in the index unread. */
 export interface DeferredIndex {
@@ -20,27 +20,6 @@ export interface DeferredIndex {
   referrersOf(key: string): Iterable<string>;
   /** Every key the deferred files refer to. */
   keys(): Iterable<string>;
-}
-
-/** Folders of the conventional layout: every YAML file in them is meant to be an entity. */
-const ENTITY_FOLDERS = ['org/', 'projects/'];
-
-export interface FileRecord {
-  file: string;
-  text?: string;
-  /** Why the file could not be read, if it could not. */
-  readProblem?: string;
-  parsed?: ParsedFile;
-  entities: Entity[];
-  refs: Reference[];
-  /** Findings that depend on this file alone: syntax, schema, document shape. */
-  local: DraftDiagnostic[];
-  suppressions: Suppression[];
-  /**
-   * A stand-in from a cache (core/cache): entities and references as they were, values parsed
-   * on demand, no findings. `check` reads such a file in full before checking it.
-   */
-  readonly stub?: boolean;
 }
 
 export interface WorkspaceConfig {
@@ -51,9 +30,13 @@ export interface WorkspaceConfig {
 export class Workspace {
   private readonly records = new Map<string, FileRecord>();
   private readonly defs = new Map<TargetKind, Map<string, Entity[]>>();
-  private readonly incoming = new Map<string, Set<Reference>>();
-  /** References whose target depends on their source (`reverse`), by source key. */
-  private readonly reverseFrom = new Map<string, Set<Reference>>();
+  /** For each key referred to, the files that refer to it (their `refs` say where and how). */
+  private readonly incoming = new Map<string, Set<string>>();
+  /**
+   * For each source key, the keys it refers to with `reverse` (their diagnostics depend on it),
+   * with how many references say so: two files may define the same source key.
+   */
+  private readonly reverseFrom = new Map<string, Map<string, number>>();
   /** Files that are YAML but not part of the workspace (no known kind): skipped, remembered. */
   private readonly foreign = new Set<string>();
   private listProblems: ListedProblem[] = [];
@@ -125,7 +108,7 @@ export class Workspace {
   }
 
   setProblem(file: string, problem: string): Set<string> {
-    return this.addBuilt(file, { file, readProblem: problem, entities: [], refs: [], local: [], suppressions: [] });
+    return this.addBuilt(file, problemRecord(file, problem));
   }
 
   delete(file: string): Set<string> {
@@ -150,6 +133,18 @@ export class Workspace {
 
   file(file: string): FileRecord | undefined {
     return this.records.get(file);
+  }
+
+  /**
+   * A file's text: the record's when it keeps one, else read from the host again (the index
+   * keeps no text: see record.ts). Undefined when the file cannot be read.
+   */
+  textOf(file: string): string | undefined {
+    const record = this.records.get(file);
+    if (record?.text !== undefined) return record.text;
+    if (record?.readProblem !== undefined) return undefined;
+    const read = this.host.readFile(file);
+    return 'text' in read ? read.text : undefined;
   }
 
   isForeign(file: string): boolean {
@@ -188,7 +183,9 @@ export class Workspace {
   referencesTo(kind: TargetKind, id: string): readonly Reference[] {
     const key = entityKey(kind, id);
     this.settle(key);
-    return [...(this.incoming.get(key) ?? [])];
+    const out: Reference[] = [];
+    for (const file of this.incoming.get(key) ?? []) out.push(...refsTo(this.records.get(file), kind, id));
+    return out;
   }
 
   /**
@@ -202,9 +199,25 @@ export class Workspace {
     // An id that appears or goes changes the did-you-mean of every reference, of that kind, to
     // an id that does not exist ("unknown incident INC-7; did you mean INC-1?").
     for (const kind of new Set(queue.map((key) => splitKey(key)[0]))) {
-      for (const key of this.unresolvedKeys(kind)) for (const ref of this.incoming.get(key) ?? []) files.add(ref.file);
+      for (const key of this.unresolvedKeys(kind)) for (const file of this.incoming.get(key) ?? []) files.add(file);
     }
     const seen = new Set(queue);
+    // A file's references are derived from its values: once per file here, however many of its
+    // keys are asked about (a 7 000-task chain refers to itself 7 000 times).
+    const derived = new Map<string, Map<string, Reference[]>>();
+    const refsOf = (file: string): Map<string, Reference[]> => {
+      let byKey = derived.get(file);
+      if (!byKey) {
+        derived.set(file, (byKey = new Map()));
+        for (const ref of this.records.get(file)?.refs ?? []) {
+          const key = entityKey(ref.kind, ref.id);
+          const list = byKey.get(key);
+          if (list) list.push(ref);
+          else byKey.set(key, [ref]);
+        }
+      }
+      return byKey;
+    };
     const push = (key: string): void => {
       if (!seen.has(key)) {
         seen.add(key);
@@ -225,11 +238,14 @@ export class Workspace {
         for (const incident of this.entities('incident')) files.add(incident.file);
       }
       for (const def of this.all(kind, id)) files.add(def.file);
-      for (const ref of this.reverseFrom.get(key) ?? []) for (const target of this.all(ref.kind, ref.id)) files.add(target.file);
-      for (const ref of this.incoming.get(key) ?? []) {
-        files.add(ref.file);
+      for (const target of this.reverseFrom.get(key)?.keys() ?? []) {
+        const [targetKind, targetId] = splitKey(target);
+        for (const def of this.all(targetKind, targetId)) files.add(def.file);
+      }
+      for (const file of this.incoming.get(key) ?? []) {
+        files.add(file);
         // What is computed from the source (a forecast, a clock) changes with the target.
-        if (ref.content) push(ref.from);
+        for (const ref of refsOf(file).get(key) ?? []) if (ref.content) push(ref.from);
       }
     }
     return files;
@@ -309,11 +325,11 @@ export class Workspace {
       const key = entityKey(ref.kind, ref.id);
       let set = this.incoming.get(key);
       if (!set) this.incoming.set(key, (set = new Set()));
-      set.add(ref);
+      set.add(record.file);
       if (ref.reverse) {
         let from = this.reverseFrom.get(ref.from);
-        if (!from) this.reverseFrom.set(ref.from, (from = new Set()));
-        from.add(ref);
+        if (!from) this.reverseFrom.set(ref.from, (from = new Map()));
+        from.set(key, (from.get(key) ?? 0) + 1);
       }
     }
   }
@@ -336,11 +352,13 @@ export class Workspace {
     for (const ref of indexed ? record.refs : []) {
       const key = entityKey(ref.kind, ref.id);
       const set = this.incoming.get(key);
-      set?.delete(ref);
+      set?.delete(record.file);
       if (set && set.size === 0) this.incoming.delete(key);
       if (ref.reverse) {
         const from = this.reverseFrom.get(ref.from);
-        from?.delete(ref);
+        const count = (from?.get(key) ?? 0) - 1;
+        if (count > 0) from!.set(key, count);
+        else from?.delete(key);
         if (from && from.size === 0) this.reverseFrom.delete(ref.from);
       }
     }
@@ -353,81 +371,12 @@ export function entityCountOf(record: FileRecord): number {
   return record.entities.filter((e) => e.kind !== 'task').length;
 }
 
+/** The references a file's record makes to one entity. */
+function refsTo(record: FileRecord | undefined, kind: TargetKind, id: string): Reference[] {
+  return record ? record.refs.filter((r) => r.kind === kind && r.id === id) : [];
+}
+
 function splitKey(key: string): [TargetKind, string] {
   const i = key.indexOf(':');
   return [key.slice(0, i) as TargetKind, key.slice(i + 1)];
-}
-
-const KIND_LINE = new RegExp(`^kind:\\s*["']?(${KINDS.join('|')})["']?\\s*(#.*)?$`, 'm');
-
-/**
- * Parses and schema-checks one file. Returns undefined for a YAML file that is not part of
- * the workspace: no document with a known kind, outside the entity folders (a CI workflow,
- * a docker-compose file).
- */
-export function buildRecord(file: string, text: string): FileRecord | undefined {
-  const parsed = parseYaml(text);
-  const hasKnownKind = parsed.docs.some((d) => isObject(d.value) && isKind(d.value.kind));
-  const looksOurs = hasKnownKind || file === ROOT_FILE || ENTITY_FOLDERS.some((f) => file.startsWith(f)) || KIND_LINE.test(text);
-  if (!looksOurs) return undefined;
-
-  const record: FileRecord = { file, text, parsed, entities: [], refs: [], local: [], suppressions: [] };
-  for (const p of parsed.problems) {
-    record.local.push({ code: 'yaml-syntax', at: { file, range: p.range }, message: p.message });
-  }
-  if (parsed.docs.length === 0 && parsed.problems.length === 0) {
-    record.local.push({
-      code: 'schema',
-      at: { file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
-      message: 'file is empty: expected a document with a kind (workspace, department, person, calendar, sla-policy, project, chain, incident, postmortem or proposal)',
-    });
-  }
-  for (const doc of parsed.docs) {
-    const at = { file, doc: doc.index, path: [] as string[] };
-    const value = doc.value;
-    if (doc.broken && !isObject(value)) continue; // the syntax problem says it all
-    if (value === null || value === undefined) {
-      if (parsed.docs.length > 1) continue; // an empty document between `---` markers is harmless
-      record.local.push({ code: 'schema', at, message: 'document is empty: expected fields starting with kind' });
-      continue;
-    }
-    if (!isObject(value)) {
-      record.local.push({ code: 'schema', at, message: `a document must be a map of fields with a kind, not ${Array.isArray(value) ? 'a list' : 'a single value'}` });
-      continue;
-    }
-    if (value.kind === undefined) {
-      record.local.push({ code: 'schema', at: { ...at, part: 'key' }, message: `document has no kind: add "kind:" with one of ${KINDS.join(', ')}` });
-      continue;
-    }
-    if (!isKind(value.kind)) {
-      const guess = typeof value.kind === 'string' ? closest(value.kind, KINDS) : undefined;
-      record.local.push({
-        code: 'schema',
-        at: { file, doc: doc.index, path: ['kind'] },
-        message: `unknown kind ${JSON.stringify(value.kind)}${guess ? `; did you mean "${guess}"?` : `: expected one of ${KINDS.join(', ')}`}`,
-        fixes: guess ? [{ title: `Change kind to "${guess}"`, edits: [{ at: { file, doc: doc.index, path: ['kind'] }, newText: guess }], preferred: true }] : undefined,
-      });
-      continue;
-    }
-    const kind: Kind = value.kind;
-    let valid = !doc.broken;
-    if (!doc.broken) {
-      const findings = validateDocument(kind, value);
-      valid = findings.length === 0;
-      for (const f of findings) {
-        const draft: DraftDiagnostic = { code: 'schema', at: { file, doc: doc.index, path: f.path, part: f.part }, message: f.message };
-        if (f.data && Object.values(f.data).some((v) => v !== undefined)) draft.data = f.data;
-        if (f.suggestion && f.data?.unknown) {
-          draft.fixes = [{ title: `Rename to "${f.suggestion}"`, edits: [{ at: { file, doc: doc.index, path: f.path, part: 'key' }, newText: f.suggestion }], preferred: true }];
-        } else if (f.suggestion && typeof f.path[f.path.length - 1] !== 'undefined') {
-          draft.fixes = [{ title: `Change to "${f.suggestion}"`, edits: [{ at: { file, doc: doc.index, path: f.path }, newText: f.suggestion }], preferred: true }];
-        }
-        record.local.push(draft);
-      }
-    }
-    record.entities.push(...entitiesOf(file, doc.index, value, valid));
-    record.refs.push(...referencesOf(file, doc.index, value));
-  }
-  record.suppressions = findSuppressions(text, parsed.lineStarts, parsed.docs);
-  return record;
 }

@@ -51,7 +51,7 @@ export function chainGraph(host: TamHost, p: ChainGraphParams): ChainGraphResult
   const mermaid = format === 'gantt' ? chainGantt(chain, forecast, options) : chainFlowchart(chain, forecast, options);
 
   const uri = uriIn(ref, entity.file);
-  const text = ws.file(entity.file)?.text ?? '';
+  const text = ws.textOf(entity.file) ?? '';
   const locator = new Locator(text);
   const nodes: Record<string, GraphNode> = {};
   const critical = new Set(forecast?.criticalPath ?? []);

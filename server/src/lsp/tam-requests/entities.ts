@@ -15,7 +15,7 @@ import { byId } from '../../core/text/order';
 export function locate(host: TamHost, p: LocateParams): LocateResult {
   const ref = host.workspaceFor(p.uri);
   const file = ref && fileOf(ref.root, p.uri);
-  const text = file !== undefined ? ref!.ws.file(file)?.text : undefined;
+  const text = file !== undefined && ref!.ws.file(file) ? ref!.ws.textOf(file) : undefined;
   if (text === undefined) return null;
   return new Locator(text).range(p.doc, p.path, p.part);
 }
