@@ -16,6 +16,7 @@
 import * as jsYaml from 'js-yaml';
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Range } from '../model';
+import { ownStrings } from './own-strings';
 
 export interface ParsedDocument {
   index: number;
@@ -114,6 +115,7 @@ function parseFast(text: string, segments: number[]): ParsedDocument[] | undefin
     return undefined; // a syntax problem, or something js-yaml reads differently: let `yaml` say what.
   }
   if (values.length !== segments.length) return undefined;
+  ownStrings(values);
   return values.map((value, index) => ({ index, value, startLine: segments[index]!, broken: false }));
 }
 
