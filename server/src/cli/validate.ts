@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { checkWithCache, THIS_BUILD, type CachedCheckResult, type CheckCache } from '../core/cache/check-cache';
 import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check } from '../core/check';
+import { loadAndCheck } from '../core/load-and-check';
+import { memoryPace } from './memory';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
 import { diagnosticsJson, summarize } from '../core/render/diagnostics-json';
@@ -52,7 +54,10 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   const now = nowOption(values.now);
   if (values.base !== undefined && !values.changed) throw new UsageError('--base goes with --changed');
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache');
-  const { ws, root, scope } = await openWorkspace(positionals[0], { load: !values.cache });
+  // A whole check reads and checks in one pass (load-and-check.ts); --cache and --changed need
+  // the whole index first.
+  const streaming = !values.cache && !values.changed;
+  const { ws, root, scope } = await openWorkspace(positionals[0], { load: !values.cache && !streaming });
   let results: Map<string, Diagnostic[]> | undefined;
   /** Each file of the workspace with the number of entities it defines. */
   let files: Map<string, number> | undefined;
@@ -83,7 +88,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   }
   const only = values.changed ? filesToCheck(ws, root, values.base ?? 'HEAD') : undefined;
   const wanted = (file: string): boolean => inScope(scope, file) && (!only || only.has(file));
-  results ??= check(ws, { now }, only);
+  results ??= streaming ? loadAndCheck(ws, { now }, memoryPace()) : check(ws, { now }, only);
   files ??= new Map([...ws.files()].map((r) => [r.file, entityCountOf(r)]));
 
   const diagnostics: Diagnostic[] = [];

@@ -29,48 +29,76 @@ for (const rule of RULES) {
 
 /** Checks the given files (all files when none are given); returns diagnostics per file. */
 export function check(ws: Workspace, options: CheckOptions, files?: Iterable<string>): Map<string, Diagnostic[]> {
-  const settings = ruleSettings(ws, options);
-  // A locator holds a file's syntax tree: keep the current file's and a few that related
-  // locations point into (a policy, a calendar), not one per file of a 10 000-file workspace.
-  const locators = new Map<string, Locator | null>();
-  const locatorOf = (file: string): Locator | null => {
-    let locator = locators.get(file);
+  const out = new Checker(ws, options).check(files ? [...files] : [...ws.files()].map((r) => r.file));
+  if (!files) for (const [file, list] of listingProblems(ws)) out.set(file, list);
+  return out;
+}
+
+/** A file the listing could not enter (an unreadable folder) as its one diagnostic. */
+export function listingProblems(ws: Workspace): Map<string, Diagnostic[]> {
+  const out = new Map<string, Diagnostic[]>();
+  for (const p of ws.problemsOfListing) out.set(p.file, [{ file: p.file, range: zeroRange(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
+  return out;
+}
+
+/**
+ * Checks files with one set of options, as often as asked: the rule settings are read once, and
+ * the files that related locations point into (a policy, a calendar) are located once.
+ */
+export class Checker {
+  private readonly settings: Map<RuleId, Severity | 'off'>;
+  /** A locator holds a file's text and events: the last few, not one per file of 100 000. */
+  private readonly locators = new Map<string, Locator | null>();
+  private readonly locatorOf = (file: string): Locator | null => {
+    let locator = this.locators.get(file);
     if (locator === undefined) {
       // The index keeps no text: read again, for the files that have something to place.
-      const text = ws.textOf(file);
-      locator = text === undefined ? null : new Locator(text, ws.file(file)?.parsed?.precise);
-      if (locators.size >= 16) locators.delete(locators.keys().next().value!);
-      locators.set(file, locator);
+      const text = this.ws.textOf(file);
+      locator = text === undefined ? null : new Locator(text, this.ws.file(file)?.parsed?.precise);
+      if (this.locators.size >= 16) this.locators.delete(this.locators.keys().next().value!);
+      this.locators.set(file, locator);
     }
     return locator;
   };
-  const out = new Map<string, Diagnostic[]>();
-  const names = files ? [...files] : [...ws.files()].map((r) => r.file);
-  // A stand-in from a cache has no findings of its own yet: read in full what is checked (the
-  // same text, so nothing else changes).
-  for (const file of names) {
-    const record = ws.file(file);
-    const text = record?.stub ? record.text : undefined;
-    if (text !== undefined) ws.setText(file, text);
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly options: CheckOptions,
+  ) {
+    this.settings = ruleSettings(ws, options);
   }
-  const targets = names.map((f) => ws.file(f)).filter((r): r is FileRecord => !!r);
-  for (const record of targets) {
-    let diagnostics: Diagnostic[];
-    try {
-      diagnostics = checkFile(ws, record, options, settings, locatorOf);
-    } catch (e) {
-      // A defect in a rule must not cost the user the other files' results.
-      diagnostics = [internalError(record.file, e)];
+
+  check(files: readonly string[]): Map<string, Diagnostic[]> {
+    const { ws } = this;
+    const out = new Map<string, Diagnostic[]>();
+    // A record without its findings (a stand-in from a cache, a file let go of) is read in full
+    // before it is checked (the same text, so nothing else changes).
+    for (const file of files) {
+      const record = ws.file(file);
+      const text = record?.stub ? record.text : undefined;
+      if (text !== undefined) {
+        ws.setText(file, text);
+        this.locators.delete(file);
+      }
     }
-    out.set(record.file, diagnostics);
-  }
-  if (!files) {
-    for (const p of ws.problemsOfListing) {
-      out.set(p.file, [{ file: p.file, range: zeroRange(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
+    for (const file of files) {
+      const record = ws.file(file);
+      if (!record) continue;
+      let diagnostics: Diagnostic[];
+      try {
+        diagnostics = checkFile(ws, record, this.options, this.settings, this.locatorOf);
+      } catch (e) {
+        // A defect in a rule must not cost the user the other files' results.
+        diagnostics = [internalError(record.file, e)];
+      }
+      // Most files have none: one shared empty list instead of 100 000.
+      out.set(record.file, diagnostics.length ? diagnostics : NO_DIAGNOSTICS);
     }
+    return out;
   }
-  return out;
 }
+
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
 
 function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, settings: Map<RuleId, Severity | 'off'>, locatorOf: (f: string) => Locator | null): Diagnostic[] {
   if (record.readProblem !== undefined) {

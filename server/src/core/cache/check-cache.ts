@@ -14,14 +14,14 @@
 // The result equals a full check: a differential test compares them after random edits.
 
 import { createHash } from 'node:crypto';
-import { check, type CheckOptions } from '../check';
+import { check, listingProblems, type CheckOptions } from '../check';
 import type { Diagnostic } from '../diagnostic';
 import type { NowDependence } from '../rules/rule';
 import { dayStamp, dayStampIn, dayZones, workspaceZone } from '../schedule/workspace-schedule';
 import { entityKey } from '../workspace/entities';
 import { readText, type FileStamp } from '../workspace/host';
 import { entityCountOf, ROOT_FILE, type DeferredIndex, type Workspace } from '../workspace/workspace';
-import { documentKeys, encodeReferences, StubRecord, stubRecord, toCachedEntity, type CachedFile } from './entries';
+import { documentKeys, encodeReferences, stubRecord, toCachedEntity, type CachedFile } from './entries';
 
 /** Bump when the shape of the file changes; the build key covers changes of the rules. */
 const FORMAT = 3;
@@ -106,7 +106,7 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
   const { files, cache, key, started, seen, changed, deleted, oldPaths, toCheck } = prepared;
   const nowDependent = new Map<string, NowDependence>();
   const results = check(ws, { ...options, nowDependent }, toCheck);
-  for (const p of ws.problemsOfListing) results.set(p.file, [{ file: p.file, range: zero(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
+  for (const [file, list] of listingProblems(ws)) results.set(file, list);
 
   // 5. The rest is reused; everything goes into the next cache.
   let reused = 0;
@@ -143,7 +143,7 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
     }
     const i = index.size;
     index.set(file, i);
-    if (record instanceof StubRecord) {
+    if (record.stub) {
       // Unchanged: what it defines and refers to is carried over as it was (its referrers below).
       const old = cache!.files[file]!;
       entry.entities = old.entities;
@@ -151,7 +151,7 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
     } else {
       entry.entities = record.entities.map(toCachedEntity);
     }
-    if (!(record instanceof StubRecord) && record.refs.length) {
+    if (!record.stub && record.refs.length) {
       const docKeys = documentKeys(record.entities);
       entry.refs = encodeReferences(record.refs, docKeys);
       for (const key of new Set(record.refs.map((r) => entityKey(r.kind, r.id)))) refer(key, i);
@@ -161,7 +161,7 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
     next.files[file] = entry;
   }
   // What the files that stayed stubs referred to, they still do (at their new index).
-  const moved = oldPaths.map((file) => (ws.file(file) instanceof StubRecord ? index.get(file)! : -1));
+  const moved = oldPaths.map((file) => (ws.file(file)?.stub ? index.get(file)! : -1));
   for (const [key, olds] of Object.entries(cache?.referrers ?? {})) {
     for (const old of olds) if (moved[old]! >= 0) refer(key, moved[old]!);
   }
@@ -249,7 +249,7 @@ function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOption
       remember(entry);
     } else if (entry && entry.hash === current.id) {
       if (entry.foreign) ws.setForeign(file);
-      else ws.setDeferredRecord(stubRecord(file, current.text !== undefined ? () => current.text : () => readText(ws.host, file), entry), deferred);
+      else ws.setDeferredRecord(stubRecord(file, current.text !== undefined ? () => current.text : (f) => readText(ws.host, f), entry), deferred);
     } else {
       const text = current.text ?? readText(ws.host, file);
       if (text === undefined) ws.refresh(file);
@@ -313,7 +313,7 @@ function reuseAll(ws: Workspace, cache: CheckCache, files: readonly string[], se
       restamped = true;
     }
   }
-  for (const p of ws.problemsOfListing) results.set(p.file, [{ file: p.file, range: zero(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
+  for (const [file, list] of listingProblems(ws)) results.set(file, list);
   // An entry trusted by an earlier start is trusted by this later one too.
   if (restamped) cache.started = started;
   return { results, files: counts, cache, checked: 0, reused: results.size, changed: restamped, indexed: false };
@@ -338,8 +338,4 @@ function isUntouched(entry: CachedFile, stamp: FileStamp, started: number): bool
 function isUsable(value: unknown, key: string): value is CheckCache {
   const c = value as CheckCache | undefined;
   return !!c && typeof c === 'object' && c.format === FORMAT && c.key === key && typeof c.now === 'number' && typeof c.today === 'string' && Array.isArray(c.dayZones) && c.dayZones.every((z: unknown) => typeof z === 'string') && typeof c.started === 'number' && !!c.files && typeof c.files === 'object' && !!c.referrers && typeof c.referrers === 'object';
-}
-
-function zero() {
-  return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }

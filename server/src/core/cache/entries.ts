@@ -6,8 +6,8 @@
 import type { Path, TargetKind } from '../model';
 import type { Diagnostic } from '../diagnostic';
 import type { NowDependence } from '../rules/rule';
-import { entityKey, type Entity, type Reference } from '../workspace/entities';
-import { buildRecord, type FileRecord } from '../workspace/workspace';
+import type { Entity, Reference } from '../workspace/entities';
+import { LazyEntity, LazyRecord, LazySource, type TextReader } from '../workspace/lazy-record';
 
 export type CachedEntity = [kind: TargetKind, id: string, doc: number, path: Path, valid: 0 | 1];
 /** `from` is null for the document's own entity, `raw` when it reads as the id; flags: 1 content, 2 reverse. */
@@ -32,97 +32,11 @@ export interface CachedFile {
  * A file's record made from the cache: its entities and references as they were, its values
  * parsed from the text the first time a rule reads one (the text is the same, by its hash).
  */
-export function stubRecord(file: string, read: () => string | undefined, entry: CachedFile): StubRecord {
-  const source = new StubSource(file, read);
-  const entities = (entry.entities ?? []).map(([kind, id, doc, path, valid]) => new StubEntity(kind, id, file, doc, path, valid === 1, source));
-  return new StubRecord(file, entities, entry.refs, source);
-}
-
-export class StubRecord implements FileRecord {
-  readonly local = [];
-  readonly suppressions = [];
-  readonly stub = true;
-  private decoded?: Reference[];
-
-  constructor(
-    readonly file: string,
-    readonly entities: Entity[],
-    readonly encodedRefs: string | undefined,
-    private readonly source: StubSource,
-  ) {}
-
-  /** Read when asked for: to show a diagnostic's line, or to place a related location. */
-  get text(): string | undefined {
-    return this.source.text;
-  }
-
-  /** Decoded when the index needs them (a question about a key they point at). */
-  get refs(): Reference[] {
-    this.decoded ??= this.encodedRefs ? decodeReferences(this.encodedRefs, this.file, documentKeys(this.entities)) : [];
-    return this.decoded;
-  }
-}
-
-/** The values of a stub's documents, parsed once, when first asked for. */
-class StubSource {
-  private values?: Map<string, unknown>;
-  private read?: () => string | undefined;
-  private content?: string;
-
-  constructor(
-    private readonly file: string,
-    read: () => string | undefined,
-  ) {
-    this.read = read;
-  }
-
-  get text(): string | undefined {
-    if (this.read) {
-      this.content = this.read();
-      this.read = undefined;
-    }
-    return this.content;
-  }
-
-  /** An entity is known by its place, the document and the path in it: ids may be duplicated. */
-  valueAt(doc: number, path: Path): unknown {
-    if (!this.values) {
-      this.values = new Map();
-      const text = this.text;
-      for (const e of (text === undefined ? undefined : buildRecord(this.file, text))?.entities ?? []) this.values.set(placeOf(e.doc, e.path), e.value);
-    }
-    return this.values.get(placeOf(doc, path));
-  }
-}
-
-function placeOf(doc: number, path: Path): string {
-  return `${doc}/${path.join('/')}`;
-}
-
-class StubEntity implements Entity {
-  readonly key: string;
-  private loaded = false;
-  private current: unknown;
-
-  constructor(
-    readonly kind: TargetKind,
-    readonly id: string,
-    readonly file: string,
-    readonly doc: number,
-    readonly path: Path,
-    readonly valid: boolean,
-    private readonly source: StubSource,
-  ) {
-    this.key = entityKey(kind, id);
-  }
-
-  get value(): any {
-    if (!this.loaded) {
-      this.current = this.source.valueAt(this.doc, this.path);
-      this.loaded = true;
-    }
-    return this.current;
-  }
+export function stubRecord(file: string, read: TextReader, entry: CachedFile): LazyRecord {
+  const source = new LazySource(file, read);
+  const entities = (entry.entities ?? []).map(([kind, id, doc, path, valid]) => new LazyEntity(kind, id, file, doc, path, valid === 1, source));
+  const encoded = entry.refs;
+  return new LazyRecord(file, entities, () => (encoded ? decodeReferences(encoded, file, documentKeys(entities)) : []), source);
 }
 
 export function toCachedEntity(e: Entity): CachedEntity {

@@ -4,15 +4,18 @@
 // are linked to across chains, so an edit re-forecasts that group, not all 200 chains.
 
 import { DayCalendar, defaultWorkdayCalendar } from '../calendar/days';
-import type { ChainDoc } from '../model';
+import type { ChainDoc, TargetKind } from '../model';
 import { isValidZone, localDate, zoneOr } from '../time/zone';
 import type { Workspace } from '../workspace/workspace';
 import { forecastChains, type ScheduleResult } from './forecast';
 
+/** What a forecast is computed from: a change of an incident keeps it. */
+const SCHEDULE_INPUTS: readonly TargetKind[] = ['chain', 'task', 'department', 'calendar', 'workspace'];
+
 /** Every chain of the workspace, forecast together (tam plan, the tree, tam docs). */
 export function workspaceSchedule(ws: Workspace, nowMs: number): ScheduleResult {
   // A forecast changes with the date, not the instant: one per day, not one per request.
-  return ws.memo(`schedule@${dayStamp(ws, nowMs)}`, () => {
+  return ws.memo(`schedule@${dayStamp(ws, nowMs)}`, SCHEDULE_INPUTS, () => {
     const chains: ChainDoc[] = [];
     for (const chain of ws.entities('chain')) if (chain.valid) chains.push(chain.value);
     return forecastChains({ chains, calendarOf: calendarsOf(ws), now: nowMs });
@@ -27,7 +30,7 @@ export function workspaceSchedule(ws: Workspace, nowMs: number): ScheduleResult 
 export function chainSchedule(ws: Workspace, nowMs: number, chainId: string): ScheduleResult | undefined {
   const group = chainGroups(ws).get(chainId);
   if (!group) return undefined;
-  return ws.memo(`schedule@${dayStamp(ws, nowMs)}:${group[0]}`, () => {
+  return ws.memo(`schedule@${dayStamp(ws, nowMs)}:${group[0]}`, SCHEDULE_INPUTS, () => {
     const chains = group.map((id) => ws.get('chain', id)!.value as ChainDoc);
     return forecastChains({ chains, calendarOf: calendarsOf(ws), now: nowMs });
   });
@@ -35,7 +38,7 @@ export function chainSchedule(ws: Workspace, nowMs: number, chainId: string): Sc
 
 /** The valid chains grouped by cross-chain dependencies (union-find), each group sorted. */
 function chainGroups(ws: Workspace): Map<string, string[]> {
-  return ws.memo('chain-groups', () => {
+  return ws.memo('chain-groups', ['chain', 'task'], () => {
     const parent = new Map<string, string>();
     const find = (id: string): string => {
       let root = id;
@@ -70,7 +73,7 @@ function chainGroups(ws: Workspace): Map<string, string[]> {
 
 /** The calendar of each department, made once per workspace version. */
 function calendarsOf(ws: Workspace): (departmentId: string) => DayCalendar {
-  return ws.memo('department-calendars', () => {
+  return ws.memo('department-calendars', ['department', 'calendar', 'workspace'], () => {
     const calendars = new Map<string, DayCalendar>();
     return (departmentId: string): DayCalendar => {
       const calendarId = ws.get('department', departmentId)?.value.calendar;
@@ -92,7 +95,7 @@ function calendarsOf(ws: Workspace): (departmentId: string) => DayCalendar {
  * sorted. What depends on "the day" holds while the date is the same in each of them.
  */
 export function dayZones(ws: Workspace): string[] {
-  return ws.memo('day-zones', () => {
+  return ws.memo('day-zones', ['calendar', 'workspace'], () => {
     const zones = new Set<string>([workspaceZone(ws)]);
     for (const calendar of ws.entities('calendar')) if (calendar.valid && isValidZone(calendar.value.timezone)) zones.add(calendar.value.timezone);
     return [...zones].sort();
@@ -111,7 +114,7 @@ export function dayStamp(ws: Workspace, nowMs: number): string {
 
 /** tam.yaml's time zone; UTC when it names none, or one that does not exist (the schema rule says so). */
 export function workspaceZone(ws: Workspace): string {
-  return ws.memo('zone', () => zoneOr(ws.config.doc?.timezone));
+  return ws.memo('zone', ['workspace'], () => zoneOr(ws.config.doc?.timezone));
 }
 
 /** Today's date in the workspace's zone: the date a person in the workspace reads. */

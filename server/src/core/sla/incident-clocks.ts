@@ -35,7 +35,7 @@ export function resolvePolicy(ws: Workspace, incident: Entity): ResolvedPolicy |
 
 /** The working time of a calendar, shared by every incident until the workspace changes. */
 export function workingTimeOf(ws: Workspace, calendarId: string): WorkingTime | undefined {
-  return ws.memo(`working-time:${calendarId}`, () => {
+  return ws.memo(`working-time:${calendarId}`, ['calendar'], () => {
     const calendar = ws.get('calendar', calendarId);
     if (!calendar?.valid) return undefined;
     try {
@@ -58,10 +58,16 @@ export interface IncidentSla {
  * workspace version and "now".
  */
 export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
-  const cache = ws.memo(`incident-sla@${nowMs}`, () => new Map<Entity, IncidentSla | undefined>());
-  if (cache.has(incident)) return cache.get(incident);
+  // One "now" at a time (the server asks at every request's instant), and weakly: an entity the
+  // index let go of (lazy-record.ts) takes its clocks with it.
+  const memo = ws.memo('incident-sla', ['sla-policy', 'calendar', 'project', 'workspace'], () => ({ now: nowMs, byEntity: new WeakMap<Entity, IncidentSla | undefined>() }));
+  if (memo.now !== nowMs) {
+    memo.now = nowMs;
+    memo.byEntity = new WeakMap();
+  }
+  if (memo.byEntity.has(incident)) return memo.byEntity.get(incident);
   const sla = computeIncidentSla(ws, incident, nowMs);
-  cache.set(incident, sla);
+  memo.byEntity.set(incident, sla);
   return sla;
 }
 

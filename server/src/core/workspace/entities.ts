@@ -86,6 +86,19 @@ export const REFERENCE_FIELDS: Readonly<Record<Kind, readonly RefField[]>> = {
   ],
 };
 
+/** Where a document's own entity is inside it: shared, since every document has one. */
+export const DOCUMENT_PATH: Path = Object.freeze([]) as Path;
+
+/**
+ * An entity as the index keeps it: the key a string of its own (join copies; a template would
+ * keep the id, a view into the file's values, and with it their characters), the id a view
+ * into the key.
+ */
+export function entityOf(kind: TargetKind, id: string, file: string, doc: number, path: Path, value: unknown, valid: boolean): Entity {
+  const key = [kind, id].join(':');
+  return { kind, id: key.slice(kind.length + 1), key, file, doc, path, value, valid };
+}
+
 export function entityKey(kind: TargetKind, id: string): string {
   return `${kind}:${id}`;
 }
@@ -95,16 +108,16 @@ export function entitiesOf(file: string, doc: number, value: unknown, valid: boo
   if (!isObject(value) || !isKind(value.kind)) return [];
   const kind = value.kind;
   if (kind === 'workspace') {
-    return [{ kind, id: '', key: entityKey(kind, ''), file, doc, path: [], value, valid }];
+    return [entityOf(kind, '', file, doc, DOCUMENT_PATH, value, valid)];
   }
   if (!isIdText(value.id)) return [];
   const id = value.id;
-  const out: Entity[] = [{ kind, id, key: entityKey(kind, id), file, doc, path: [], value, valid }];
+  const out: Entity[] = [entityOf(kind, id, file, doc, DOCUMENT_PATH, value, valid)];
   if (kind === 'chain' && Array.isArray(value.tasks)) {
     value.tasks.forEach((task: unknown, i: number) => {
       if (isObject(task) && isIdText(task.id)) {
         const taskId = `${id}/${task.id}`;
-        out.push({ kind: 'task', id: taskId, key: entityKey('task', taskId), file, doc, path: ['tasks', i], value: task, valid });
+        out.push(entityOf('task', taskId, file, doc, ['tasks', i], task, valid));
       }
     });
   }

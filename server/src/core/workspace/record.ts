@@ -37,8 +37,8 @@ export interface FileRecord {
   readonly local: DraftDiagnostic[];
   readonly suppressions: Suppression[];
   /**
-   * A stand-in from a cache (core/cache): entities and references as they were, values parsed
-   * on demand, no findings. `check` reads such a file in full before checking it.
+   * A record that holds neither its findings nor its values (lazy-record.ts: a stand-in from a
+   * cache, or a file already checked and let go of). `check` reads such a file in full first.
    */
   readonly stub?: boolean;
 }

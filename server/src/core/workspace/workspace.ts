@@ -10,6 +10,7 @@
 import { type TargetKind, type WorkspaceDoc } from '../model';
 import { entityKey, type Entity, type Reference } from './entities';
 import type { ListedProblem, WorkspaceHost } from './host';
+import { released } from './lazy-record';
 import { buildRecord, problemRecord, ROOT_FILE, type FileRecord } from './record';
 
 export { buildRecord, ROOT_FILE, type FileRecord } from './record';
@@ -46,11 +47,18 @@ export class Workspace {
    */
   private readonly deferred = new Set<string>();
   private deferredIndex?: DeferredIndex;
-  private derived = new Map<string, unknown>();
-  /** Grows on every change; derived results (schedules) are valid for one version. */
+  /** Results computed from the workspace, each with the kinds whose change drops it (none: any change). */
+  private derived = new Map<string, { value: unknown; on?: readonly TargetKind[] }>();
+  /** Grows on every change. */
   version = 0;
 
   constructor(readonly host: WorkspaceHost) {}
+
+  /** Reads a file's text from the host again (for records that let go of their values). */
+  private readonly readAgain = (file: string): string | undefined => {
+    const read = this.host.readFile(file);
+    return 'text' in read ? read.text : undefined;
+  };
 
   /** Reads every file of the workspace from the host. */
   loadAll(): void {
@@ -76,7 +84,7 @@ export class Workspace {
     if (record) this.add(record, deferReferences);
     else this.foreign.add(file);
     for (const e of record?.entities ?? []) touched.add(e.key);
-    this.changed();
+    this.changed(touched);
     return touched;
   }
 
@@ -107,20 +115,37 @@ export class Workspace {
     return this.addBuilt(file, undefined);
   }
 
+  /**
+   * Lets go of a file's values: the index keeps its entities, and their values are read from
+   * the host again when asked for (lazy-record.ts). Nothing changes in meaning, so derived
+   * results stay; they hold entities weakly where they hold many.
+   */
+  release(file: string): void {
+    const record = this.records.get(file);
+    if (!record || record.stub || record.readProblem !== undefined) return;
+    const lazy = released(record, this.readAgain);
+    this.records.set(file, lazy);
+    record.entities.forEach((old, i) => {
+      const list = this.defs.get(old.kind)?.get(old.id);
+      const at = list ? list.indexOf(old) : -1;
+      if (at !== -1) list![at] = lazy.entities[i]!;
+    });
+  }
+
   setProblem(file: string, problem: string): Set<string> {
     return this.addBuilt(file, problemRecord(file, problem));
   }
 
   delete(file: string): Set<string> {
     const touched = this.remove(file);
-    this.changed();
+    this.changed(touched);
     return touched;
   }
 
   /** The settings of tam.yaml: its document, and the `ignore:` globs that decide what is read. */
   get config(): WorkspaceConfig {
     // Asked for by rules once per entity: read from tam.yaml once per version.
-    return this.memo('config', () => {
+    return this.memo('config', ['workspace'], () => {
       const doc = this.defs.get('workspace')?.get('')?.find((e) => e.file === ROOT_FILE)?.value as WorkspaceDoc | undefined;
       const ignore = Array.isArray(doc?.ignore) ? doc!.ignore.filter((g): g is string => typeof g === 'string') : [];
       return { doc, ignore };
@@ -251,11 +276,16 @@ export class Workspace {
     return files;
   }
 
-  /** A value computed from the whole workspace, kept until the next change. */
-  memo<T>(name: string, compute: () => T): T {
-    if (this.derived.has(name)) return this.derived.get(name) as T;
+  /**
+   * A value computed from the workspace, kept until a change of an entity of one of the kinds
+   * it is computed from (`on`; any change when null). Adding an incident keeps the calendars'
+   * working time and the chains' forecasts: a 100 000-file index adds one file at a time.
+   */
+  memo<T>(name: string, on: readonly TargetKind[] | null, compute: () => T): T {
+    const known = this.derived.get(name);
+    if (known) return known.value as T;
     const value = compute();
-    this.derived.set(name, value);
+    this.derived.set(name, on ? { value, on } : { value });
     return value;
   }
 
@@ -302,9 +332,16 @@ export class Workspace {
     this.changed();
   }
 
-  private changed(): void {
+  /** A change of the entities with these keys (all, when not given). */
+  private changed(keys?: Iterable<string>): void {
     this.version++;
-    this.derived = new Map();
+    if (!keys) {
+      this.derived = new Map();
+      return;
+    }
+    const kinds = new Set<string>();
+    for (const key of keys) kinds.add(key.slice(0, key.indexOf(':')));
+    for (const [name, entry] of this.derived) if (!entry.on || entry.on.some((k) => kinds.has(k))) this.derived.delete(name);
   }
 
   private add(record: FileRecord, deferReferences = false): void {
