@@ -1,6 +1,7 @@
 // The server's settings, from `initializationOptions` and the client's `tam` configuration
 // section: rule severities on top of tam.yaml (as `tam validate` would apply them), how long
-// to wait after a keystroke, and a fixed "now" for reproducible diagnostics (tests, demos).
+// to wait after a keystroke, a fixed "now" for reproducible diagnostics (tests, demos), and who
+// the user is (`me`, a person id).
 
 import type { RuleSetting } from '../core/model';
 import { parseTimestamp } from '../core/time/timestamp';
@@ -13,6 +14,8 @@ export interface Settings {
   rules?: Record<string, RuleSetting>;
   /** Log how long each re-read and check of an edited file took (for benchmarks). */
   timings?: boolean;
+  /** `tam.me`: the user's person id, for what the editor writes in their name (`by:` of a timeline entry). */
+  me?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = { debounceMs: 60 };
@@ -32,6 +35,13 @@ export function readSettings(base: Settings, raw: unknown): Settings {
     delete out.now;
   }
   if (typeof r.timings === 'boolean') out.timings = r.timings;
+  if (typeof r.me === 'string') {
+    // An id or nothing: what is written into files in the user's name must be one.
+    if (/^[a-z0-9][a-z0-9._-]*$/.test(r.me.trim())) out.me = r.me.trim();
+    else delete out.me;
+  } else if (r.me === null) {
+    delete out.me;
+  }
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
     const rules: Record<string, RuleSetting> = {};
     for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {
