@@ -62,6 +62,8 @@ export interface GraphNode {
   critical: boolean;
   start?: string;
   finish?: string;
+  /** Working days the task may slip without moving the chain's finish (as `tam plan` says). */
+  slack?: number;
   due?: string;
 }
 
