@@ -1,7 +1,7 @@
 // `tam review` output: the review (review/review.ts) as a pull-request comment in GitHub
 // Markdown — a summary line, one section per kind of change, tables, Mermaid graphs of the
 // changed chains, long lists collapsed — and as JSON (the Review object as it is).
-// Every value from the workspace goes through escapeMarkdown or code().
+// Every value from the workspace goes through markdownText or markdownCode (core/text/shown).
 
 import type { ChainChange, ChainForecastState, TaskSummary } from '../review/chains';
 import type { FieldChange, ValueChange } from '../review/compare';
@@ -11,7 +11,8 @@ import type { ClockName, ClockSnapshot, IncidentChange } from '../review/inciden
 import type { ActionItemSummary, PostmortemChange } from '../review/postmortems';
 import type { Review } from '../review/review';
 import { formatMinutes } from '../time/duration';
-import { code, details, escapeHtml, escapeMarkdown, mermaidBlock, plural, table } from './markdown';
+import { htmlText, markdownCode, markdownText } from '../text/shown';
+import { details, mermaidBlock, plural, table } from './markdown';
 
 /** A hidden line that marks the comment, so a workflow can find and update its own comment. */
 export const REVIEW_MARKER = '<!-- tam-review -->';
@@ -48,7 +49,7 @@ export function renderReviewMarkdown(review: Review, options: ReviewMarkdownOpti
 
 function render(review: Review, graphs: boolean, graphsDropped: boolean): string {
   const lines: string[] = [REVIEW_MARKER, '## TAM review', ''];
-  const base = `${code(review.base.ref)} (${code(review.base.commit.slice(0, 7))})`;
+  const base = `${markdownCode(review.base.ref)} (${markdownCode(review.base.commit.slice(0, 7))})`;
   if (!review.summary.changed) {
     lines.push(`**No changes in meaning** since ${base}.`);
     const n = fileCount(review);
@@ -115,7 +116,7 @@ function footer(review: Review): string {
 const NONE = '—';
 
 function text(value: string | null | undefined): string {
-  return value === null || value === undefined || value === '' ? NONE : escapeMarkdown(value);
+  return value === null || value === undefined || value === '' ? NONE : markdownText(value);
 }
 
 function words(value: string | null | undefined): string {
@@ -131,8 +132,8 @@ function fieldText(change: FieldChange): string {
   if (Array.isArray(change.before) || Array.isArray(change.after)) {
     const b = new Set(Array.isArray(change.before) ? change.before : []);
     const a = new Set(Array.isArray(change.after) ? change.after : []);
-    const added = [...a].filter((x) => !b.has(x)).map((x) => `+${code(x)}`);
-    const removed = [...b].filter((x) => !a.has(x)).map((x) => `−${code(x)}`);
+    const added = [...a].filter((x) => !b.has(x)).map((x) => `+${markdownCode(x)}`);
+    const removed = [...b].filter((x) => !a.has(x)).map((x) => `−${markdownCode(x)}`);
     return `${name}: ${[...added, ...removed].join(' ') || 'reordered'}`;
   }
   const show = change.field === 'status' ? words : text;
@@ -147,15 +148,15 @@ const CHANGE_WORD = { added: 'new', removed: 'removed', changed: 'changed' } as 
 function chainSection(chains: ChainChange[], graphs: boolean): string[] {
   const lines = [`### Task chains (${chains.length})`];
   for (const chain of chains) {
-    lines.push('', `#### ${code(chain.id)} ${escapeMarkdown(chain.title)} · ${CHANGE_WORD[chain.change]}`, '');
-    lines.push(`${chain.project ? `Project ${code(chain.project)} · ` : ''}${code(chain.file)}`, '');
+    lines.push('', `#### ${markdownCode(chain.id)} ${markdownText(chain.title)} · ${CHANGE_WORD[chain.change]}`, '');
+    lines.push(`${chain.project ? `Project ${markdownCode(chain.project)} · ` : ''}${markdownCode(chain.file)}`, '');
     for (const f of chain.fields.filter((f) => f.field !== 'deadline')) lines.push(`- ${fieldText(f)}`);
     if (chain.fields.some((f) => f.field !== 'deadline')) lines.push('');
     lines.push(...forecastLines(chain), '');
     lines.push(...taskLines(chain));
     if (graphs && chain.graph) {
       const outline = chain.change === 'changed' && chain.tasks.added.length + chain.tasks.changed.length > 0 ? ' (added or edited tasks outlined in purple)' : '';
-      lines.push('', ...details(`Task graph of ${escapeHtml(chain.id)} after the change${outline}`, mermaidBlock(chain.graph)));
+      lines.push('', ...details(`Task graph of ${htmlText(chain.id)} after the change${outline}`, mermaidBlock(chain.graph)));
     }
   }
   return lines;
@@ -170,7 +171,7 @@ function lateText(state: ChainForecastState | null): string {
 
 function pathText(state: ChainForecastState | null): string {
   if (!state) return NONE;
-  return state.criticalPath.length ? state.criticalPath.map(code).join(' → ') : NONE;
+  return state.criticalPath.length ? state.criticalPath.map(markdownCode).join(' → ') : NONE;
 }
 
 function forecastLines(chain: ChainChange): string[] {
@@ -195,14 +196,14 @@ function forecastLines(chain: ChainChange): string[] {
 }
 
 function taskSummaryText(t: TaskSummary): string {
-  return [text(t.department), words(t.status), t.estimate ? escapeMarkdown(t.estimate) : '', t.assignee ? `assignee ${code(t.assignee)}` : '']
+  return [text(t.department), words(t.status), t.estimate ? markdownText(t.estimate) : '', t.assignee ? `assignee ${markdownCode(t.assignee)}` : '']
     .filter(Boolean)
     .join(', ');
 }
 
 function taskLines(chain: ChainChange): string[] {
   const rows: string[][] = [];
-  const title = (id: string, t: string) => `${code(id)} ${t === id ? '' : escapeMarkdown(t)}`.trim();
+  const title = (id: string, t: string) => `${markdownCode(id)} ${t === id ? '' : markdownText(t)}`.trim();
   for (const t of chain.tasks.added) rows.push([title(t.id, t.title), `${chain.change === 'added' ? '' : '**added**: '}${taskSummaryText(t)}`]);
   for (const t of chain.tasks.changed) {
     // Another person is "re-assigned"; another department is the work "moved" between teams.
@@ -244,7 +245,7 @@ function incidentSection(incidents: IncidentChange[]): string[] {
     if (i.change === 'changed' && added) notes.push(`${added > 0 ? '+' : '−'}${plural(Math.abs(added), 'timeline entry', 'timeline entries')}`);
     if (i.breachesIntroduced.length) notes.push(`⚠️ ${i.breachesIntroduced.join(' and ')} SLA breached`);
     if (i.breachesRemoved.length) notes.push(`✅ ${i.breachesRemoved.join(' and ')} no longer breached`);
-    return [`${code(i.id)} ${escapeMarkdown(i.title)}`, text(i.priority), status, clockCell(i, 'response'), clockCell(i, 'resolution'), notes.join('; ')];
+    return [`${markdownCode(i.id)} ${markdownText(i.title)}`, text(i.priority), status, clockCell(i, 'response'), clockCell(i, 'resolution'), notes.join('; ')];
   });
   const body = table(['Incident', 'Priority', 'Status', 'Response', 'Resolution', 'Change'], rows);
   return [`### Incidents (${incidents.length})`, '', ...(rows.length > LONG ? details(plural(rows.length, 'incident'), body) : body)];
@@ -265,13 +266,13 @@ function postmortemSection(postmortems: PostmortemChange[]): string[] {
     if (items.closed.length) notes.push(`${plural(items.closed.length, 'action item')} closed`);
     if (items.removed.length) notes.push(`${plural(items.removed.length, 'action item')} removed`);
     if (p.edited.length) notes.push(`edited: ${p.edited.map((f) => f.replace(/_/g, ' ')).join(', ')}`);
-    return [code(p.id), p.incident ? code(p.incident) : NONE, notes.join('; ')];
+    return [markdownCode(p.id), p.incident ? markdownCode(p.incident) : NONE, notes.join('; ')];
   });
   const lines = [`### Postmortems (${postmortems.length})`, '', ...table(['Postmortem', 'Incident', 'Change'], rows)];
   const itemRows: string[][] = [];
   const itemRow = (p: PostmortemChange, item: ActionItemSummary, change: string) => [
-    `${code(p.id)} / ${code(item.id)} ${escapeMarkdown(item.title)}`,
-    item.owner ? code(item.owner) : NONE,
+    `${markdownCode(p.id)} / ${markdownCode(item.id)} ${markdownText(item.title)}`,
+    item.owner ? markdownCode(item.owner) : NONE,
     text(item.due),
     change,
   ];
@@ -294,7 +295,7 @@ function proposalSection(review: Review): string[] {
   const rows = review.proposals.map((p) => {
     const status = p.change === 'changed' && p.status.before !== p.status.after ? arrow(words(p.status.before), `**${words(p.status.after)}**`) : words(p.status.after ?? p.status.before);
     const notes = [p.change !== 'changed' ? `**${CHANGE_WORD[p.change]}**` : '', ...p.fields.map(fieldText)].filter(Boolean);
-    return [`${code(p.id)} ${escapeMarkdown(p.title)}`, p.project ? code(p.project) : NONE, words(p.type), status, notes.join('; ')];
+    return [`${markdownCode(p.id)} ${markdownText(p.title)}`, p.project ? markdownCode(p.project) : NONE, words(p.type), status, notes.join('; ')];
   });
   const body = table(['Proposal', 'Project', 'Type', 'Status', 'Change'], rows);
   return [`### Proposals and risks (${rows.length})`, '', ...(rows.length > LONG ? details(plural(rows.length, 'proposal'), body) : body)];
@@ -314,7 +315,7 @@ function documentSection(documents: DocumentChange[]): string[] {
     }
     const freshness = FRESHNESS[d.freshness.after ?? d.freshness.before ?? 'unknown'] ?? 'unknown';
     const due = d.dueOn.after ?? d.dueOn.before;
-    return [code(d.project), `${escapeMarkdown(d.title)}${d.path && d.path !== d.title ? ` (${code(d.path)})` : ''}`, `${freshness}${due ? `, next review ${due}` : ''}`, change];
+    return [markdownCode(d.project), `${markdownText(d.title)}${d.path && d.path !== d.title ? ` (${markdownCode(d.path)})` : ''}`, `${freshness}${due ? `, next review ${due}` : ''}`, change];
   });
   const body = table(['Project', 'Document', 'State', 'Change'], rows);
   return [`### Documentation (${rows.length})`, '', ...(rows.length > LONG ? details(plural(rows.length, 'document'), body) : body)];
@@ -323,8 +324,8 @@ function documentSection(documents: DocumentChange[]): string[] {
 function entitySection(review: Review): string[] {
   const rows = review.entities.map((e) => [
     e.kind,
-    `${e.kind === 'workspace' ? code('tam.yaml') : code(e.id)}${e.name ? ` ${escapeMarkdown(e.name)}` : ''}`,
-    e.change === 'changed' ? `changed: ${e.fields.map((f) => code(f)).join(', ')}` : `**${CHANGE_WORD[e.change]}**`,
+    `${e.kind === 'workspace' ? markdownCode('tam.yaml') : markdownCode(e.id)}${e.name ? ` ${markdownText(e.name)}` : ''}`,
+    e.change === 'changed' ? `changed: ${e.fields.map((f) => markdownCode(f)).join(', ')}` : `**${CHANGE_WORD[e.change]}**`,
   ]);
   const body = table(['Kind', 'Entity', 'Change'], rows);
   return [`### Organisation and settings (${rows.length})`, '', ...(rows.length > LONG ? details(plural(rows.length, 'entity', 'entities'), body) : body)];
@@ -338,7 +339,7 @@ const SEVERITY: Record<string, string> = { error: '❌ error', warning: '⚠️ 
 function diagnosticTable(list: ReviewDiagnostic[]): string[] {
   return table(
     ['Severity', 'Rule', 'Where', 'Message'],
-    list.map((d) => [SEVERITY[d.severity] ?? d.severity, code(d.code), code(`${d.file}:${d.line}`), escapeMarkdown(d.message)]),
+    list.map((d) => [SEVERITY[d.severity] ?? d.severity, markdownCode(d.code), markdownCode(`${d.file}:${d.line}`), markdownText(d.message)]),
   );
 }
 
