@@ -53,7 +53,7 @@ tasks:
   'projects/acme/chains/broken.yaml': `kind: chain
 id: broken
 project: acme
-title: Broken references
+title: "Broken \u202ereferences"
 tasks:
 ${RAW_LINE}
   - { id: other, title: x, department: "${HOSTILE_YAML}", status: todo, estimate: 1d, assignee: "${HOSTILE_YAML}" }

@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { CodeAction, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { removeTemp, tempWorkspace } from '../helpers/fs-workspace';
 import { HOSTILE_FILES, rawControls, SHOWN_START } from '../helpers/hostile-workspace';
 import { LspClient } from './client';
@@ -79,3 +79,23 @@ for (const [what, file, needle, shift] of [
     if (what.startsWith('a task')) assert.match(md, /- department: net\\\\u001b/, 'the department line, escaped too');
   });
 }
+
+test('outline, workspace symbols and completion details: names shown as plain text', async () => {
+  // The outline reads the text as written: a raw override in the file, shown.
+  client.open(BROKEN);
+  const outline = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: client.uri(BROKEN) } });
+  const texts = (symbols: DocumentSymbol[]): string[] => symbols.flatMap((s) => [s.name, s.detail ?? '', ...texts(s.children ?? [])]);
+  const shown = texts(outline).join('\n');
+  assert.deepEqual(rawControls(shown), []);
+  assert.ok(shown.includes('chain · Broken \\u202ereferences'), shown);
+
+  const symbols = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'evil' });
+  const evil = symbols.find((s) => s.name === 'evil')!;
+  assert.deepEqual(rawControls(evil.containerName!), []);
+  assert.ok(evil.containerName!.includes(SHOWN_START));
+
+  const items = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri: client.uri(CHAIN) }, position: client.positionOf(CHAIN, 'department: evil', 12) });
+  const item = items.items.find((i) => i.label === 'evil')!;
+  assert.deepEqual(rawControls(item.detail!), []);
+  assert.ok(item.detail!.startsWith(SHOWN_START));
+});
