@@ -99,3 +99,16 @@ test('outline, workspace symbols and completion details: names shown as plain te
   assert.deepEqual(rawControls(item.detail!), []);
   assert.ok(item.detail!.startsWith(SHOWN_START));
 });
+
+test('a refused rename quotes the new name with its control characters shown', async () => {
+  client.open(CHAIN);
+  const error = await client
+    .request('textDocument/rename', { textDocument: { uri: client.uri(CHAIN) }, position: client.positionOf(CHAIN, 'id: hostile', 5), newName: 'x\u001b]0;pwned\u0007' })
+    .then(
+      () => undefined,
+      (e: Error) => e.message,
+    );
+  assert.ok(error, 'the rename is refused');
+  assert.deepEqual(rawControls(error), []);
+  assert.match(error, /"x\\u001b\]0;pwned\\u0007" is not a valid chain id/);
+});
