@@ -12,7 +12,7 @@ import { loadFromCache, THIS_BUILD } from '../core/cache/check-cache';
 import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check, ruleSettings } from '../core/check';
 import type { NowDependence } from '../core/rules/rule';
-import { todayIn, workspaceZone } from '../core/schedule/workspace-schedule';
+import { dayStamp } from '../core/schedule/workspace-schedule';
 import { unmodifiedBlobIds } from '../core/git/git';
 import type { Diagnostic } from '../core/diagnostic';
 import { FileSystemHost, ignoreMatcher, isYamlFile, type FileStamp, type ListedProblem, type ReadResult, type WorkspaceHost } from '../core/workspace/host';
@@ -322,8 +322,9 @@ export class Project {
     return queued.sort();
   }
 
+  /** The date in every zone of the workspace: forecasts and review dates move when one turns. */
   private today(): string {
-    return todayIn(workspaceZone(this.ws), this.settings().now ?? Date.now());
+    return dayStamp(this.ws, this.settings().now ?? Date.now());
   }
 
   dispose(): void {

@@ -10,17 +10,17 @@
 
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { DateTime } from 'luxon';
 import type { Connection } from 'vscode-languageserver';
 import { check } from '../core/check';
 import type { ChainDoc, TaskDoc, TaskStatus } from '../core/model';
 import { chainFlowchart, chainGantt } from '../core/render/mermaid';
 import { slaJson } from '../core/render/sla';
 import type { ChainForecast } from '../core/schedule/forecast';
-import { chainSchedule, departmentNames, todayIn, workspaceSchedule, workspaceZone } from '../core/schedule/workspace-schedule';
+import { chainSchedule, departmentNames, workspaceSchedule, workspaceToday, workspaceZone } from '../core/schedule/workspace-schedule';
 import { incidentSla } from '../core/sla/incident-clocks';
 import { workspaceSlaReport } from '../core/sla/workspace-report';
 import { parseTimestamp } from '../core/time/timestamp';
+import { localDate, minuteStamp } from '../core/time/zone';
 import type { Entity } from '../core/workspace/entities';
 import { Locator } from '../core/workspace/locate';
 import type { Workspace } from '../core/workspace/workspace';
@@ -348,7 +348,7 @@ export function chainGraph(host: TamHost, p: ChainGraphParams): ChainGraphResult
     late: forecast?.late ?? false,
     lateByWorkingDays: forecast?.lateByWorkingDays ?? 0,
     criticalPath: forecast?.criticalPath ?? [],
-    today: todayIn(workspaceZone(ws), now),
+    today: workspaceToday(ws, now),
     departments: lanes,
   };
   if (forecast?.cycle?.length) graph.cycle = forecast.cycle;
@@ -583,7 +583,7 @@ export function newIncidentId(host: TamHost, p: NewIncidentIdParams): NewInciden
   if (!ref) return { error: 'No TAM workspace is open (a folder with tam.yaml).' };
   const now = nowOf(host, p);
   const zone = workspaceZone(ref.ws);
-  const year = todayIn(zone, now).slice(0, 4);
+  const year = localDate(zone, now).slice(0, 4);
   let max = 0;
   let width = 4;
   for (const id of ref.ws.ids('incident')) {
@@ -593,11 +593,9 @@ export function newIncidentId(host: TamHost, p: NewIncidentIdParams): NewInciden
       width = Math.max(width, m[2]!.length);
     }
   }
-  let local = DateTime.fromMillis(now, { zone });
-  if (!local.isValid) local = DateTime.fromMillis(now, { zone: 'UTC' });
   return {
     id: `INC-${year}-${String(max + 1).padStart(width, '0')}`,
-    timestamp: local.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"),
+    timestamp: minuteStamp(zone, now),
     rootUri: folderUri(ref.root),
   };
 }

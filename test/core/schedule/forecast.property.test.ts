@@ -94,7 +94,7 @@ describe('forecast properties', () => {
   it('random DAGs: never throws; every task finishes on or after it starts, and after its predecessors', () => {
     fc.assert(
       fc.property(graphs(true), (chains) => {
-        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, today: TODAY });
+        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, now: TODAY });
         assert.deepEqual(result.cycles, []);
         const all = keyed(chains);
         const finishOf = new Map<string, string | undefined>();
@@ -161,7 +161,7 @@ describe('forecast properties', () => {
             assert.ok(depKeys(all.get(key)!.chain, all.get(key)!.task).includes(next), `${key} does not depend on ${next}`);
           });
         }
-        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, today: TODAY });
+        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, now: TODAY });
         assert.deepEqual(result.cycles, cycles);
         for (const chain of result.chains) {
           const inCycle = [...onCycle].some((k) => k.startsWith(`${chain.id}/`));

@@ -3,7 +3,7 @@
 // JSON the spec fixes for machines. Ids, titles and names in the text go through plainText
 // (core/text/shown), one piece at a time, so none can print an escape sequence or a line of its own.
 
-import type { ChainForecast, ScheduleResult, WaitingTask } from '../schedule/forecast';
+import { isLateChain, type ChainForecast, type ScheduleResult, type WaitingTask } from '../schedule/forecast';
 import { plainText } from '../text/shown';
 
 export interface PlanTextOptions {
@@ -24,6 +24,8 @@ export interface PlanJsonChain {
   late: boolean;
   criticalPath: string[];
   title: string;
+  /** Every task is done or cancelled: a late chain that is done finished late, and is no risk now. */
+  done: boolean;
   lateByWorkingDays: number;
   waitingOn: { task: string; department: string; due: string | null; daysOverdue: number }[];
   /** Task keys of a dependency cycle through the chain, each depending on the next. */
@@ -63,10 +65,10 @@ export function renderPlanText(results: ScheduleResult | readonly ChainForecast[
       lines.push('  no tasks to forecast');
       return lines.join('\n');
     }
-    const finished = [...c.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled');
-    let when = `${finished ? 'finished' : 'forecast'} ${c.forecastFinish}`;
+    let when = `${c.done ? 'finished' : 'forecast'} ${c.forecastFinish}`;
     if (!c.deadline) when += ', no deadline';
-    else if (c.late) when += `, deadline ${c.deadline}: late by ${plural(c.lateByWorkingDays, 'working day')}`;
+    else if (isLateChain(c)) when += `, deadline ${c.deadline}: late by ${plural(c.lateByWorkingDays, 'working day')}`;
+    else if (c.late) when += `, deadline ${c.deadline}: finished ${plural(c.lateByWorkingDays, 'working day')} after it`;
     else when += `, deadline ${c.deadline}: on time`;
     lines.push(`  ${when}`);
     if (c.criticalPath.length) lines.push(`  critical path: ${c.criticalPath.map(plainText).join(' → ')}`);
@@ -90,6 +92,7 @@ export function planJson(results: ScheduleResult | readonly ChainForecast[]): Pl
         late: c.late,
         criticalPath: [...c.criticalPath],
         title: c.title,
+        done: c.done,
         lateByWorkingDays: c.lateByWorkingDays,
         waitingOn: c.waitingOn.map((w) => ({ task: w.task, department: w.department, due: w.due ?? null, daysOverdue: w.daysOverdue })),
       };
