@@ -112,7 +112,8 @@ describe('forecast properties', () => {
             assert.ok(t.start <= t.finish, `${t.key}: ${t.start} > ${t.finish}`);
             assert.ok(t.slackDays >= 0);
             if (!latest || t.finish > latest) latest = t.finish;
-            if (t.basis === 'forecast') {
+            // Spec §5: every task that is not done, started or not, waits for its predecessors.
+            if (t.basis === 'forecast' || t.basis === 'in_progress') {
               assert.ok(t.start >= TODAY, `${t.key} starts before today`);
               for (const p of holding(t.key)) assert.ok(t.start > finishOf.get(p)!, `${t.key} starts ${t.start}, before ${p} finishes ${finishOf.get(p)}`);
             }
