@@ -1,12 +1,14 @@
 // textDocument/codeAction → service/code-actions and service/routine-edits: quick fixes for the
 // diagnostics the client shows (matched back to the core diagnostics this server published), or
 // for those in range; and, where the cursor is, a TAM's routine edits (start a task, add a
-// timeline entry now, mark a document reviewed) as `refactor.rewrite` actions.
+// timeline entry now, mark a document reviewed) as `refactor.rewrite` actions. Titles quote
+// workspace text ("Change to "…""), shown as plain text (core/text/shown).
 
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from '../core/diagnostic';
 import { codeActions } from '../service/code-actions';
 import { routineEdits } from '../service/routine-edits';
+import { plainText } from '../core/text/shown';
 import { safePosition, type FeatureContext } from './context';
 import { sameDiagnostic, toLspDiagnostic } from './diagnostics';
 import { workspaceEdit } from './workspace-edit';
@@ -33,7 +35,7 @@ export function onCodeAction(ctx: FeatureContext, params: CodeActionParams): Cod
     for (const fix of codeActions(doc.model, relevant, project.ws)) {
       if (fix.creates?.length && !ctx.client.createFiles) continue;
       out.push({
-        title: fix.title,
+        title: plainText(fix.title),
         kind: CodeActionKind.QuickFix,
         diagnostics: [toLspDiagnostic(fix.diagnostic, (f) => project.uriOf(f))],
         isPreferred: fix.preferred || undefined,
@@ -43,7 +45,7 @@ export function onCodeAction(ctx: FeatureContext, params: CodeActionParams): Cod
   }
   if (wanted(params, CodeActionKind.RefactorRewrite)) {
     for (const routine of routineEdits(doc.model, start, project.ws, ctx.now(), { me: ctx.settings().me })) {
-      out.push({ title: routine.title, kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(project, ctx.client, routine.edits, []) });
+      out.push({ title: plainText(routine.title), kind: CodeActionKind.RefactorRewrite, edit: workspaceEdit(project, ctx.client, routine.edits, []) });
     }
   }
   return out;

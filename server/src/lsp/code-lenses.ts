@@ -2,11 +2,13 @@
 // run: the chain graph and the SLA Summary are the TAM extension's own commands (declared in its
 // client capabilities), "Create postmortem" is this server's (workspace/executeCommand). In an
 // editor that cannot run a lens's command, a lens that informs (a forecast, a clock) stays as
-// text, and a lens that only exists to be clicked ("Show graph") is left out.
+// text, and a lens that only exists to be clicked ("Show graph") is left out. A title can quote
+// task ids (a dependency cycle), so it is plain text made safe by core/text/shown.
 
 import type { CodeLens, CodeLensParams, Command } from 'vscode-languageserver-protocol';
 import { CreatePostmortemCommand, OpenChainGraphCommand, ShowSlaSummaryCommand, type CreatePostmortemArgs, type OpenChainGraphArgs, type ShowSlaSummaryArgs } from '../protocol/tam-protocol';
 import { codeLenses, type LensAction } from '../service/code-lenses';
+import { plainText } from '../core/text/shown';
 import type { FeatureContext } from './context';
 import type { Project } from './project';
 
@@ -16,9 +18,10 @@ export function onCodeLens(ctx: FeatureContext, params: CodeLensParams): CodeLen
   if (!doc || !project) return [];
   const out: CodeLens[] = [];
   for (const lens of codeLenses(doc.model, project.ws, ctx.now())) {
-    const command = lens.action ? commandOf(ctx, project, params.textDocument.uri, lens.title, lens.action) : undefined;
+    const title = plainText(lens.title);
+    const command = lens.action ? commandOf(ctx, project, params.textDocument.uri, title, lens.action) : undefined;
     if (command) out.push({ range: lens.range, command });
-    else if (!lens.actionOnly) out.push({ range: lens.range, command: { title: lens.title, command: '' } });
+    else if (!lens.actionOnly) out.push({ range: lens.range, command: { title, command: '' } });
   }
   return out;
 }

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DocumentLink, DocumentLinkParams } from 'vscode-languageserver-protocol';
+import { plainText } from '../core/text/shown';
 import { documentLinks } from '../service/document-links';
 import type { FeatureContext } from './context';
 
@@ -15,6 +16,6 @@ export function onDocumentLink(ctx: FeatureContext, params: DocumentLinkParams):
     if ('url' in link.target) return { range: link.range, target: link.target.url, tooltip: 'Open in the browser' };
     const file = link.target.file;
     const exists = fs.existsSync(path.join(project.root, ...file.split('/')));
-    return { range: link.range, target: project.uriOf(file), tooltip: exists ? `Open ${file}` : `Open ${file} (it does not exist yet)` };
+    return { range: link.range, target: project.uriOf(file), tooltip: plainText(exists ? `Open ${file}` : `Open ${file} (it does not exist yet)`) };
   });
 }

@@ -4,6 +4,7 @@
 
 import type { ExecuteCommandParams, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { CreatePostmortemCommand, type CreatePostmortemArgs } from '../protocol/tam-protocol';
+import { plainText } from '../core/text/shown';
 import { createPostmortem } from '../service/create-postmortem';
 import { RequestFailure, type FeatureContext } from './context';
 import { workspaceEdit } from './workspace-edit';
@@ -23,6 +24,6 @@ export function onExecuteCommand(ctx: FeatureContext, params: ExecuteCommandPara
   if (!doc || !project || !doc.file) throw new RequestFailure('This file is not in a TAM workspace (no tam.yaml in its folder or above).');
   project.flush();
   const created = createPostmortem(doc.model, project.ws, args.incident);
-  if ('error' in created) throw new RequestFailure(created.error);
-  return { label: created.title, edit: workspaceEdit(project, ctx.client, created.edits, created.creates) };
+  if ('error' in created) throw new RequestFailure(plainText(created.error));
+  return { label: plainText(created.title), edit: workspaceEdit(project, ctx.client, created.edits, created.creates) };
 }

@@ -14,6 +14,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { KINDS, type Kind, type Path, type TargetKind } from '../core/model';
+import { plainText } from '../core/text/shown';
 import type { Entity } from '../core/workspace/entities';
 import type { Workspace } from '../core/workspace/workspace';
 import { cursorContext, type CursorContext } from './cursor';
@@ -23,6 +24,7 @@ import type { TextModel } from './text-model';
 import { localDate, minuteStamp } from '../core/time/zone';
 import { zoneOf } from './timestamps';
 import { rootScalar, toValue, type TreeNode } from './yaml-tree';
+import { byId } from '../core/text/order';
 
 export interface CompleteOptions {
   now: number;
@@ -279,11 +281,11 @@ class Completer {
     let list = candidates;
     if (list.length > MAX_ITEMS) {
       list = list.filter((c) => c.id.toLowerCase().includes(prefix) || (c.entity && entityDetail(c.entity).toLowerCase().includes(prefix)));
-      if (list.length > MAX_ITEMS) list = list.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, MAX_ITEMS);
+      if (list.length > MAX_ITEMS) list = list.sort(byId).slice(0, MAX_ITEMS);
       this.incomplete = true;
     }
     for (const c of list) {
-      const detail = c.entity ? entityDetail(c.entity) : undefined;
+      const detail = c.entity ? plainText(entityDetail(c.entity)) : undefined;
       const item: CompletionItem = { label: c.id, kind: CompletionItemKind.Reference, detail, sortText: c.sort };
       if (detail) item.labelDetails = { description: detail };
       // Let typing a department's name find its id.

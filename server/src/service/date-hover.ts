@@ -3,7 +3,8 @@
 // the calendar its lateness is counted in, an incident's times in its SLA policy's calendar
 // (with, for a timestamp, whether it falls within working hours), a calendar's own holidays —
 // naming the holiday when the calendar gives its name. Elsewhere (a review, a proposal) no
-// calendar applies, and the hover gives the weekday only.
+// calendar applies, and the hover gives the weekday only. Ids and names from the workspace go
+// into the Markdown through core/text/shown.
 
 import { DayCalendar } from '../core/calendar/days';
 import type { Kind, Path } from '../core/model';
@@ -12,8 +13,8 @@ import { departmentCalendar } from '../core/schedule/workspace-schedule';
 import { resolvePolicy, workingTimeOf } from '../core/sla/incident-clocks';
 import { isDate, weekdayIndexOfDay, dayNumber } from '../core/time/dates';
 import { parseTimestamp } from '../core/time/timestamp';
-import { localDate, wallClock } from '../core/time/zone';
-import type { Entity } from '../core/workspace/entities';
+import { isValidZone, localDate, wallClock } from '../core/time/zone';
+import { markdownCode, markdownText } from '../core/text/shown';
 import type { Workspace } from '../core/workspace/workspace';
 import { chainForecast } from './describe';
 import { toValue, type TreeDoc } from './yaml-tree';
@@ -42,7 +43,7 @@ export function dateHover(text: string, kind: Kind, path: Path, doc: TreeDoc, fi
   let verdict: string;
   if (days.isHoliday(date)) {
     const name = days.holidayName(date);
-    verdict = `a holiday in ${applying.what}${name ? `: ${escape(name)}` : ''}`;
+    verdict = `a holiday in ${applying.what}${name ? `: ${markdownText(name)}` : ''}`;
   } else if (days.isWorkingDay(date)) {
     verdict = `a working day in ${applying.what}`;
   } else {
@@ -76,12 +77,14 @@ function calendarAt(kind: Kind, path: Path, doc: TreeDoc, file: string, ws: Work
     const calendarId = policy?.policy.value?.calendar;
     const calendar = typeof calendarId === 'string' ? ws.get('calendar', calendarId) : undefined;
     if (!calendar?.valid) return undefined;
-    return { days: new DayCalendar(calendar.value as CalendarDoc), what: `calendar ${code(calendar.id)} of SLA policy ${code(policy!.policy.id)}`, calendarId: calendar.id };
+    return { days: new DayCalendar(calendar.value as CalendarDoc), what: `calendar ${markdownCode(calendar.id)} of SLA policy ${markdownCode(policy!.policy.id)}`, calendarId: calendar.id };
   }
   if (kind === 'calendar' && path[0] === 'holidays') {
-    const own = ws.all('calendar', String(value.id ?? '')).find((e: Entity) => e.file === file);
-    if (!own?.valid) return undefined;
-    return { days: new DayCalendar(own.value as CalendarDoc), what: 'this calendar' };
+    // The calendar as the index reads it (names with their YAML escapes decoded); one the index
+    // does not have yet, as its text reads.
+    const own = ws.all('calendar', String(value.id ?? '')).find((e) => e.file === file);
+    const doc = own?.valid ? (own.value as CalendarDoc) : isValidZone(value.timezone) ? (value as unknown as CalendarDoc) : undefined;
+    return doc ? { days: new DayCalendar(doc), what: 'this calendar' } : undefined;
   }
   return undefined;
 }
@@ -91,15 +94,6 @@ function ofDepartment(ws: Workspace, department: string): Applying {
   const known = typeof calendarId === 'string' && ws.get('calendar', calendarId)?.valid;
   return {
     days: departmentCalendar(ws, department),
-    what: known ? `calendar ${code(calendarId)} of department ${code(department)}` : `the Mon–Fri calendar of department ${code(department)} (it names none)`,
+    what: known ? `calendar ${markdownCode(calendarId)} of department ${markdownCode(department)}` : `the Mon–Fri calendar of department ${markdownCode(department)} (it names none)`,
   };
-}
-
-/** An id as a code span when it is one, else as escaped text (a half-typed value may be anything). */
-function code(text: string): string {
-  return /^[\w.\-/:]{1,200}$/.test(text) ? `\`${text}\`` : escape(text);
-}
-
-function escape(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([\\`*_[\]<>|#&~])/g, '\\$1');
 }

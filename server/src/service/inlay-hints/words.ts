@@ -3,6 +3,7 @@
 // workspace's wall clock. Hints sit at the end of a line, so each is a few words on one line.
 
 import { isBreached, type Clock, type ClockName } from '../../core/sla/clocks';
+import { plainText } from '../../core/text/shown';
 import { formatMinutes } from '../../core/time/duration';
 import { wallClock } from '../../core/time/zone';
 
@@ -28,14 +29,12 @@ export const ALL_HINTS: HintFamilies = { tasks: true, deadline: true, estimates:
 const MAX_PIECE = 32;
 
 /**
- * A piece of workspace text in a hint: on one line, without characters that control a display
- * (shown as escapes), and cut when long, so that a hint stays a few words.
+ * A piece of workspace text in a hint: plain text on one line (core/text/shown), cut when long,
+ * so that a hint stays a few words.
  */
 export function piece(text: string): string {
-  const flat = String(text)
-    .replace(/[\t\n]/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g, (c) => (c === '\r' ? '\\r' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-  return flat.length > MAX_PIECE ? `${flat.slice(0, MAX_PIECE - 1)}…` : flat;
+  const shown = plainText(text);
+  return shown.length > MAX_PIECE ? `${shown.slice(0, MAX_PIECE - 1)}…` : shown;
 }
 
 /** "11-25" for a date in the year of `today`, else the whole date. */
