@@ -41,7 +41,8 @@ export function codeLenses(model: TextModel, ws: Workspace, now: number): Lens[]
     if (!id || doc.root?.type !== 'map' || (kind !== 'chain' && kind !== 'incident' && kind !== 'project')) continue;
     const pair = findPair(doc.root, 'kind') ?? doc.root.pairs[0]!;
     const range = model.range(pair.keyStart, pair.keyStart);
-    const entity = ws.all(kind, id).find((e) => e.file === model.file) ?? ws.get(kind, id);
+    // The entity this document stands for, not one of the same id in another file.
+    const entity = ws.all(kind, id).find((e) => e.file === model.file);
     if (!entity) continue;
     if (kind === 'chain') out.push(...chainLenses(ws, entity, range, now));
     else if (kind === 'incident') out.push(...incidentLenses(ws, entity, range, now));
