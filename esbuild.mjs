@@ -96,6 +96,8 @@ const program = { ...node, minify: false, banner: { js: '#!/usr/bin/env node' } 
 const builds = [
   { ...program, entryPoints: ['server/src/cli/tam.ts'], outfile: 'dist/tam.js' },
   { ...program, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The check step of the GitHub Action (action.yml); not part of the npm package.
+  { ...program, entryPoints: ['server/src/github-action/action.ts'], outfile: 'dist/action.js' },
   // The VS Code extension: the client, the server it starts, the webviews.
   { ...node, entryPoints: ['extension/src/main.ts'], outfile: 'extension/dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'extension/dist/server.js' },

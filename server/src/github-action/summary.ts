@@ -1,0 +1,60 @@
+// The job summary the GitHub Action writes: what the check found, the SLA table of `tam sla`,
+// and the chains forecast to miss their deadline. Every text from the workspace goes through
+// the Markdown escaping of core/render/markdown.ts; the SLA table and the review come already
+// escaped from their own renderers.
+
+import type { ValidationSummary } from '../core/render/diagnostics-json';
+import { code, escapeMarkdown, plural, table } from '../core/render/markdown';
+import type { PlanJsonChain } from '../core/render/plan';
+
+export interface JobSummary {
+  /** The workspace folder as the workflow named it. */
+  path: string;
+  counts: ValidationSummary;
+  /** `tam sla --format markdown`. */
+  sla: string;
+  chains: readonly PlanJsonChain[];
+  /** `tam review`, on pull requests. */
+  review?: string;
+  /** Why the review is missing on a pull request, when it is. */
+  reviewSkipped?: string;
+}
+
+export function renderJobSummary(s: JobSummary): string {
+  const lines = [`## TAM Workbench: ${code(s.path)}`, '', verdict(s.counts), ''];
+  lines.push(...table(['', 'Count'], [
+    ['Files', String(s.counts.files)],
+    ['Entities', String(s.counts.entities)],
+    ['Errors', String(s.counts.errors)],
+    ['Warnings', String(s.counts.warnings)],
+    ['Info', String(s.counts.infos)],
+  ], [1]));
+  lines.push('', s.sla.trimEnd(), '');
+  lines.push(...lateChains(s.chains), '');
+  if (s.review) lines.push(s.review.trimEnd(), '');
+  else if (s.reviewSkipped) lines.push(`_No review of this pull request: ${escapeMarkdown(s.reviewSkipped)}_`, '');
+  return lines.join('\n') + '\n';
+}
+
+function verdict(c: ValidationSummary): string {
+  const where = `in ${plural(c.files, 'file')} (${plural(c.entities, 'entity', 'entities')})`;
+  if (c.errors) return `❌ **${plural(c.errors, 'error')}**, ${plural(c.warnings, 'warning')} ${where}.`;
+  if (c.warnings) return `⚠️ **${plural(c.warnings, 'warning')}**, no errors ${where}.`;
+  return `✅ **No problems** ${where}.`;
+}
+
+/** The chains forecast to finish after their deadline, latest first. */
+function lateChains(chains: readonly PlanJsonChain[]): string[] {
+  const late = chains.filter((c) => c.late).sort((a, b) => b.lateByWorkingDays - a.lateByWorkingDays || (a.id < b.id ? -1 : 1));
+  const heading = `### Late chains (${late.length})`;
+  if (!late.length) return [heading, '', 'No chain is forecast to finish after its deadline.'];
+  const rows = late.map((c) => [
+    code(c.id),
+    escapeMarkdown(c.title),
+    code(c.deadline ?? ''),
+    code(c.forecastFinish ?? ''),
+    plural(c.lateByWorkingDays, 'working day'),
+    c.waitingOn.map((w) => `${code(w.department)}: ${code(w.task)}${w.daysOverdue > 0 ? ` (${plural(w.daysOverdue, 'day')} overdue)` : ''}`).join('<br>') || '—',
+  ]);
+  return [heading, '', ...table(['Chain', 'Title', 'Deadline', 'Forecast', 'Late by', 'Waiting on'], rows, [4])];
+}
