@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { REVIEW_MARKER } from '../../server/src/core/render/review';
 import { runAction as checkStep } from '../../server/src/github-action/main';
 import { TempRepo } from '../git/temp-repo';
+import type { Value } from './expressions';
 import { runAction, type FakeRun, type StepRun } from './fake-runner';
 
 const ROOT = path.join(__dirname, '../..');
@@ -63,7 +64,7 @@ async function run(s: Scenario) {
   const runnerTemp = path.join(dir, 'runner-temp');
   fs.mkdirSync(runnerTemp);
   const head = s.fork ? 'someone/tam-fork' : 'acme/tam';
-  const event =
+  const event: Record<string, Value> =
     s.event === 'pull_request'
       ? { pull_request: { number: 7, base: { sha: baseSha, ref: 'main' }, head: { ref: 'feature', repo: { full_name: head } } }, repository: { full_name: 'acme/tam', default_branch: 'main' } }
       : { ref: 'refs/heads/main', repository: { full_name: 'acme/tam', default_branch: 'main' } };
