@@ -5,6 +5,8 @@
 // only. vsce turns relative links into addresses in the repository, but it does not know that
 // the extension lives in a subfolder; the screenshots are named here at the release's tag, so
 // the listing of a version shows that version's screenshots (they are not put in the .vsix).
+//
+// Usage: node scripts/release/vsix.mjs [--out FILE]   (default: dist/tam-workbench.vsix)
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
@@ -13,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const EXTENSION = path.join(ROOT, 'extension');
-const OUT = path.join(ROOT, 'dist', 'tam-workbench.vsix');
+const outIndex = process.argv.indexOf('--out');
+const OUT = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(ROOT, 'dist', 'tam-workbench.vsix');
 
 const manifest = JSON.parse(readFileSync(path.join(EXTENSION, 'package.json'), 'utf8'));
 const repository = /^https:\/\/github\.com\/([^/]+\/[^/.]+)/.exec(manifest.repository?.url ?? '')?.[1];
@@ -35,4 +38,4 @@ execFileSync(
   ],
   { cwd: EXTENSION, stdio: ['ignore', 'ignore', 'inherit'] },
 );
-console.log(`dist/tam-workbench.vsix: ${(statSync(OUT).size / 1024).toFixed(0)} kB`);
+console.log(`${OUT.startsWith(ROOT + path.sep) ? path.relative(ROOT, OUT) : OUT}: ${(statSync(OUT).size / 1024).toFixed(0)} kB`);
