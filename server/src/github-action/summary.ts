@@ -20,7 +20,10 @@ export interface JobSummary {
   reviewSkipped?: string;
 }
 
-export function renderJobSummary(s: JobSummary): string {
+/** GitHub drops a step's summary over 1 MiB; a workspace with thousands of breaches could reach it. */
+export const SUMMARY_LIMIT = 1_000_000;
+
+export function renderJobSummary(s: JobSummary, maxLength = SUMMARY_LIMIT): string {
   const lines = [`## TAM Workbench: ${code(s.path)}`, '', verdict(s.counts), ''];
   lines.push(...table(['', 'Count'], [
     ['Files', String(s.counts.files)],
@@ -33,7 +36,11 @@ export function renderJobSummary(s: JobSummary): string {
   lines.push(...lateChains(s.chains), '');
   if (s.review) lines.push(s.review.trimEnd(), '');
   else if (s.reviewSkipped) lines.push(`_No review of this pull request: ${escapeMarkdown(s.reviewSkipped)}_`, '');
-  return lines.join('\n') + '\n';
+  const text = lines.join('\n') + '\n';
+  if (Buffer.byteLength(text) <= maxLength) return text;
+  const note = '\n\n_The summary is too long for GitHub and was cut here; run `tam sla` and `tam plan` for all of it._\n';
+  const head = Buffer.from(text).subarray(0, maxLength - Buffer.byteLength(note)).toString('utf8');
+  return head.slice(0, head.lastIndexOf('\n')) + note;
 }
 
 function verdict(c: ValidationSummary): string {
