@@ -52,7 +52,6 @@ interface Scenario {
   fork?: boolean;
   /** The comments already on the pull request. */
   comments?: { id: number; body: string; user: { type: string } }[];
-  actionPath?: string;
 }
 
 /** The API calls the comment step's script made. */
@@ -110,7 +109,7 @@ async function run(s: Scenario) {
       run_id: '4242',
       run_attempt: '1',
     },
-    actionPath: s.actionPath ?? ROOT,
+    actionPath: ROOT,
     runnerTemp,
     fakes,
   });
