@@ -255,7 +255,7 @@ function breachesTable(report: SlaJson): HTMLElement {
           h('td', {}, b.project),
           h('td', {}, b.department ?? NONE),
           h('td', {}, h('span', { class: `priority ${b.priority}` }, b.priority)),
-          h('td', {}, b.stopped ? b.clock : h('span', { class: 'badge late' }, `${b.clock} (open)`)),
+          h('td', {}, b.open ? h('span', { class: 'badge late' }, `${b.clock} (open)`) : b.clock),
           h('td', { class: 'num', 'data-field': 'overBy' }, formatMinutes(b.overByMinutes)),
           h('td', { class: 'num', 'data-field': 'target' }, formatMinutes(b.targetMinutes)),
           h('td', {}, b.causeCategory ?? NONE),
@@ -267,7 +267,8 @@ function breachesTable(report: SlaJson): HTMLElement {
 }
 
 function openIncidents(report: SlaJson): HTMLElement {
-  const open = report.incidents.filter((i) => i.resolution.state === 'running' || i.resolution.state === 'paused' || (i.resolution.state === 'breached' && !i.resolution.stoppedAt));
+  // Open as the engine defines it (core/sla/incident-state.ts), not a second reading of the states.
+  const open = report.incidents.filter((i) => i.open);
   if (open.length === 0) return h('p', { class: 'empty' }, 'No open incidents.');
   return h(
     'ul',

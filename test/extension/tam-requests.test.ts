@@ -1,4 +1,4 @@
-// The tam/* requests of the language server (server/src/lsp/tam-requests.ts) over the sample
+// The tam/* requests of the language server (server/src/lsp/tam-requests/) over the sample
 // workspace: the same figures as the CLI, node maps that match what Mermaid parses, ranges
 // that point at the task ids, the next incident id.
 

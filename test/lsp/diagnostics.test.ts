@@ -62,6 +62,19 @@ test('an edit is checked and published with the document version', async () => {
   client.close(file);
 });
 
+test('an edit followed at once by a request that reads the latest text is still checked and published', async () => {
+  // Go to definition (like references, rename and the tam/* requests) applies the edits still
+  // waiting for their pause; the edited file must still be checked afterwards.
+  const file = 'projects/acme/incidents/INC-2.yaml';
+  client.open(file);
+  await client.waitFor(() => client.diagnostics.get(client.uri(file))?.version === 1, 10_000, 'the opened version');
+  const version = client.edit(file, 'department: netwrok', 'department: netwrk');
+  await client.request('textDocument/definition', { textDocument: { uri: client.uri('org/people.yaml') }, position: { line: 1, character: 5 } });
+  await client.waitFor(() => client.diagnostics.get(client.uri(file))?.version === version, 10_000, 'the edited version');
+  assert.match(client.lines(file).join('\n'), /unknown department "netwrk"; did you mean "network"\?/);
+  client.close(file);
+});
+
 test('renaming a department re-checks and republishes the files that name it; renaming it back clears them', async () => {
   const file = 'org/departments.yaml';
   client.open(file);

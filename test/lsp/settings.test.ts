@@ -38,10 +38,16 @@ test('tam.now: a past "now" shows the workspace as it was then', async () => {
   const client = await LspClient.start(dir, { now: '2026-11-16T12:00:00+03:00' });
   try {
     await client.ready();
-    // A file that always has diagnostics tells that the first full check has been published.
-    await client.waitFor(() => codesOf(client, 'projects/acme/incidents/INC-2.yaml').length > 0, 20_000, 'first check published');
-    await new Promise((r) => setTimeout(r, 300));
-    assert.deepEqual(codesOf(client, 'projects/acme/incidents/INC-1.yaml'), []);
+    // Opened, INC-1 is checked and published for its version even when it has no diagnostic:
+    // an empty list that the server sent, not a file it never checked.
+    const incident = 'projects/acme/incidents/INC-1.yaml';
+    client.open(incident);
+    await client.waitFor(() => client.diagnostics.get(client.uri(incident))?.version === 1, 20_000, 'INC-1 checked');
+    assert.deepEqual(codesOf(client, incident), []);
+    // The same file at the present "now" (the SLA was breached on the 16th): tam.now was what kept it clean.
+    void client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { tam: { now: NOW } } });
+    await client.waitFor(() => codesOf(client, incident).length > 0, 20_000, 'INC-1 re-checked at the present');
+    assert.deepEqual(codesOf(client, incident), ['warning missing-postmortem', 'warning sla-breach']);
   } finally {
     await client.stop();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -42,6 +42,8 @@ test('the review names every kind of change a pull request makes', async () => {
   const summary = md.split('\n').find((l) => l.startsWith('Changes in meaning'));
   assert.match(summary!, /since `main` \(`[0-9a-f]{7}`\): \*\*1 chain, 2 incidents, 1 postmortem, 1 proposal, 2 documents\*\* changed/);
   assert.match(summary!, /⚠️ 1 chain becomes late · ⚠️ 1 SLA breach introduced · ❌ 1 error introduced/);
+  // "Now" on the workspace's clock, naming the zone (09:00 UTC is noon in Moscow).
+  assert.match(md, /computed at 2026-11-25 12:00 \(Europe\/Moscow\) on both sides/);
 
   // The chain: tasks added, removed, re-assigned; status, estimate, date and dependency changes.
   assert.match(md, /#### `landscape` Landscape for ACME · changed/);
@@ -126,6 +128,7 @@ test('--format json is the review as data', async () => {
   assert.equal(json.base.ref, 'main');
   assert.match(json.base.commit, /^[0-9a-f]{40}$/);
   assert.equal(json.now, '2026-11-25T09:00:00.000Z');
+  assert.equal(json.zone, 'Europe/Moscow');
   assert.deepEqual(json.summary, {
     changed: true,
     chains: 1,

@@ -111,8 +111,12 @@ test('a space triggers only where a value starts', () => {
 });
 
 test('nonsense stays sane: a comment, past the end, no workspace', () => {
-  const { model } = cursor('x.yaml', 'kind: chain # |comment\n');
-  assert.deepEqual(complete(model, { line: 99, character: 99 }, ws, options).items.length >= 0, true);
+  const { model, position } = cursor('x.yaml', 'kind: chain # |comment\n');
+  assert.deepEqual(complete(model, position, ws, options).items, [], 'nothing inside a comment');
+  // Past the end is the end: the keys a chain still lacks, as on the empty last line.
+  const pastEnd = complete(model, { line: 99, character: 99 }, ws, options).items.map((i) => i.label);
+  assert.deepEqual(pastEnd, complete(model, { line: 1, character: 0 }, ws, options).items.map((i) => i.label));
+  assert.ok(pastEnd.includes('id') && pastEnd.includes('tasks') && !pastEnd.includes('kind'), pastEnd.join(', '));
   const noWs = cursor(CHAIN_FILE, CHAIN + '    department: |\n');
   assert.deepEqual(complete(noWs.model, noWs.position, undefined, options).items, []);
 });

@@ -2,7 +2,7 @@
 // chain, its lateness, its critical path, and whose move it is now.
 
 import { renderPlanText, planJson } from '../core/render/plan';
-import { departmentNames, todayIn, workspaceSchedule, workspaceZone } from '../core/schedule/workspace-schedule';
+import { departmentNames, workspaceSchedule, workspaceToday } from '../core/schedule/workspace-schedule';
 import { closest } from '../core/text/suggest';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import type { CommandIO } from './io';
@@ -35,7 +35,7 @@ export async function runPlan(argv: string[], io: CommandIO): Promise<number> {
   if (format === 'json') {
     io.out(JSON.stringify(planJson(chains), null, 2) + '\n');
   } else {
-    io.out(renderPlanText(chains, { departmentNames: departmentNames(ws), today: todayIn(workspaceZone(ws), now) }));
+    io.out(renderPlanText(chains, { departmentNames: departmentNames(ws), today: workspaceToday(ws, now) }));
   }
   return 0;
 }

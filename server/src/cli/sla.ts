@@ -4,7 +4,7 @@
 
 import { renderSlaCsv, renderSlaMarkdown, renderSlaTable, slaJson } from '../core/render/sla';
 import { workspaceSlaReport } from '../core/sla/workspace-report';
-import { isDate } from '../core/time/timestamp';
+import { isDate } from '../core/time/dates';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import type { CommandIO } from './io';
 import { inScope, openWorkspace } from './open';

@@ -1,31 +1,29 @@
 // One workspace root in the analysis thread: its index (read from disk, with open documents
-// laid over it), the debounced updates that edits cause, and the checking of the files an
-// update affects, in short slices so that requests are answered in between. Diagnostics are
-// published for every file whose diagnostics changed, not only the edited one: renaming a
-// department re-checks and republishes the chains that name it.
+// laid over it), the updates that edits cause, and the checking of the files an update affects.
+// Diagnostics are published for every file whose diagnostics changed, not only the edited one:
+// renaming a department re-checks and republishes the chains that name it. Its parts, each in
+// project/: the overlay of open documents on the disk (overlay-host.ts), the warm start from
+// `tam validate --cache` (warm-start.ts), when work runs (scheduler.ts: the debounce and the
+// checking in short slices) and what is published (publisher.ts).
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver-types';
-import { loadFromCache, THIS_BUILD } from '../core/cache/check-cache';
-import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check, ruleSettings } from '../core/check';
-import type { NowDependence } from '../core/rules/rule';
-import { todayIn, workspaceZone } from '../core/schedule/workspace-schedule';
-import { unmodifiedBlobIds } from '../core/git/git';
 import type { Diagnostic } from '../core/diagnostic';
-import { FileSystemHost, ignoreMatcher, isYamlFile, type FileStamp, type ListedProblem, type ReadResult, type WorkspaceHost } from '../core/workspace/host';
+import type { NowDependence } from '../core/rules/rule';
+import { dayStamp } from '../core/schedule/workspace-schedule';
+import { ignoreMatcher, isYamlFile, type ListedProblem } from '../core/workspace/host';
 import { ROOT_FILE, Workspace } from '../core/workspace/workspace';
 import { TextModel } from '../service/text-model';
-import { toLspDiagnostic } from './diagnostics';
+import { OverlayHost, type OpenDocument } from './project/overlay-host';
+import { Publisher } from './project/publisher';
+import { Scheduler, SLICE_MS, yieldToEvents } from './project/scheduler';
+import { hasCacheFile, warmStart } from './project/warm-start';
 import type { Settings } from './settings';
 
-export interface OpenDocument {
-  uri: string;
-  version: number;
-  model: TextModel;
-}
+export type { OpenDocument } from './project/overlay-host';
 
 export interface ProjectEvents {
   publish(uri: string, version: number | undefined, diagnostics: LspDiagnostic[]): void;
@@ -34,60 +32,23 @@ export interface ProjectEvents {
   log(level: 'error' | 'warn' | 'info' | 'log', message: string): void;
 }
 
-/** Checking yields to requests after this much work. */
-const SLICE_MS = 12;
-/** Files checked per call of the core checker while catching up (one at a time when edited). */
-const BATCH = 40;
 /** A file whose re-check takes longer than this is re-checked after a pause as long as that. */
 const SLOW_FILE_MS = 250;
 /** The longest wait after an edit, however slow the file is to check. */
 const MAX_DEBOUNCE_MS = 2000;
 
-/** The file system, with the texts of open documents in front of it. */
-class OverlayHost implements WorkspaceHost {
-  private readonly disk: FileSystemHost;
-
-  constructor(
-    root: string,
-    private readonly open: Map<string, OpenDocument>,
-  ) {
-    this.disk = new FileSystemHost(root);
-  }
-
-  listFiles(ignore: readonly string[]): { files: string[]; problems: ListedProblem[] } {
-    return this.disk.listFiles(ignore);
-  }
-
-  readFile(file: string): ReadResult {
-    const doc = this.open.get(file);
-    return doc ? { text: doc.model.text } : this.disk.readFile(file);
-  }
-
-  /** An open document's time on disk says nothing of its text. */
-  stat(file: string): FileStamp | undefined {
-    return this.open.has(file) ? undefined : this.disk.stat(file);
-  }
-}
-
 export class Project {
   readonly ws: Workspace;
   readonly open = new Map<string, OpenDocument>();
-  /** Latest core diagnostics per file, for code actions. */
-  readonly diagnostics = new Map<string, Diagnostic[]>();
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly pending = new Set<string>();
+  private readonly scheduler: Scheduler;
+  private readonly publisher: Publisher;
+  /** Files deleted on disk, waiting for their update. */
   private readonly deleted = new Set<string>();
-  /** Files to check, edited ones first. */
-  private readonly urgent = new Set<string>();
-  private readonly dirty = new Set<string>();
-  private readonly published = new Map<string, string>();
   /** For open documents: the version whose text the index holds. */
   private readonly indexedVersion = new Map<string, number>();
   private listingProblems: ListedProblem[] = [];
   private ignored: (file: string) => boolean = () => false;
   private loaded = false;
-  private running = false;
-  private kickAgain = false;
   private initialCheck = false;
   /** How long the last re-read of edited files took (for the `timings` setting). */
   private lastUpdateMs = 0;
@@ -106,10 +67,33 @@ export class Project {
     private readonly events: ProjectEvents,
   ) {
     this.ws = new Workspace(new OverlayHost(root, this.open));
+    this.scheduler = new Scheduler({
+      ready: () => this.loaded,
+      update: (files) => this.applyUpdates(files),
+      check: (files, urgent) => this.checkSome(files, urgent),
+      drained: () => {
+        if (this.initialCheck) {
+          this.initialCheck = false;
+          this.events.progress('end', `${this.ws.entityCount} entities`);
+        }
+      },
+      failed: (message) => this.events.log('error', message),
+    });
+    this.publisher = new Publisher({
+      has: (file) => !!this.ws.file(file),
+      versionOf: (file) => (this.open.has(file) ? this.indexedVersion.get(file) : undefined),
+      uriOf: (file) => this.uriOf(file),
+      publish: (uri, version, diagnostics) => this.events.publish(uri, version, diagnostics),
+    });
   }
 
   get isLoaded(): boolean {
     return this.loaded;
+  }
+
+  /** Latest core diagnostics per file, for code actions. */
+  get diagnostics(): ReadonlyMap<string, Diagnostic[]> {
+    return this.publisher.diagnostics;
   }
 
   uriOf(file: string): string {
@@ -142,7 +126,9 @@ export class Project {
     this.events.progress('begin', 'reading files');
     const ws = this.ws;
     this.timeDependent.clear();
-    const warm = fs.existsSync(path.join(this.root, CACHE_FILE)) ? await this.warmStart() : undefined;
+    const log = (level: 'warn' | 'info', message: string): void => this.events.log(level, message);
+    const warm = hasCacheFile(this.root) ? await warmStart(this.root, ws, this.open, this.settings, log) : undefined;
+    if (warm) for (const [f, d] of warm.dependence) this.timeDependent.set(f, d);
     if (this.disposed || generation !== this.generation) return;
     let all: Set<string>;
     if (warm) {
@@ -177,40 +163,15 @@ export class Project {
     this.initialCheck = true;
     this.checkedDay = this.today();
     if (warm) {
-      for (const [file, list] of warm.cached) this.publish(file, list, false);
-      for (const r of ws.files()) if (!warm.cached.has(r.file)) this.dirty.add(r.file);
+      for (const [file, list] of warm.cached) this.publisher.publish(file, list, false);
+      for (const r of ws.files()) if (!warm.cached.has(r.file)) this.scheduler.checkSoon(r.file);
     } else {
-      for (const r of ws.files()) this.dirty.add(r.file);
+      for (const r of ws.files()) this.scheduler.checkSoon(r.file);
     }
     // Files published before a reload that are no longer read (now ignored): cleared.
-    for (const f of this.published.keys()) if (!ws.file(f)) this.dirty.add(f);
+    for (const f of this.publisher.publishedFiles()) if (!ws.file(f)) this.scheduler.checkSoon(f);
     this.publishListingProblems();
-    this.kick();
-  }
-
-  /**
-   * Loads the index from the cache `tam validate --cache` keeps in the root, if there is a
-   * usable one: made by this build, with the same rule settings and tam.yaml, not committed to
-   * git. Files git reports unmodified are known by their blob ids, unless open in the editor.
-   */
-  private async warmStart(): Promise<{ cached: Map<string, Diagnostic[]> } | undefined> {
-    try {
-      const git = await unmodifiedBlobIds(this.root);
-      if (git?.tracked.has(CACHE_FILE)) return undefined;
-      // The cache `tam validate --cache` keeps by default; the server reads it, never writes it.
-      const previous = readCacheFile(path.join(this.root, CACHE_FILE));
-      if (previous === undefined) return undefined;
-      const knownIds = git?.ids;
-      for (const f of this.open.keys()) knownIds?.delete(f);
-      const s = this.settings();
-      const { cached, dependence } = loadFromCache(this.ws, { now: s.now ?? Date.now(), rules: s.rules }, { build: THIS_BUILD, previous, knownIds });
-      for (const [f, d] of dependence) this.timeDependent.set(f, d);
-      this.events.log('info', `read ${CACHE_FILE}: ${cached.size} files as they were`);
-      return { cached };
-    } catch (e) {
-      this.events.log('warn', `${CACHE_FILE} not used: ${e instanceof Error ? e.message : String(e)}`);
-      return undefined;
-    }
+    this.scheduler.kick();
   }
 
   setOpen(file: string, uri: string, version: number, text: string): void {
@@ -224,7 +185,7 @@ export class Project {
     // A file that takes long to check (a 50 000-line chain) waits for a longer pause in the
     // typing, so that the thread is not kept busy checking texts already out of date.
     const cost = this.cost.get(file) ?? 0;
-    this.schedule(file, cost > SLOW_FILE_MS ? Math.min(MAX_DEBOUNCE_MS, cost) : this.settings().debounceMs);
+    this.scheduler.schedule(file, cost > SLOW_FILE_MS ? Math.min(MAX_DEBOUNCE_MS, cost) : this.settings().debounceMs);
   }
 
   close(file: string): void {
@@ -232,17 +193,17 @@ export class Project {
     this.cost.delete(file);
     this.indexedVersion.delete(file);
     // Back to what is on disk (unsaved edits are gone).
-    this.schedule(file, 0);
+    this.scheduler.schedule(file, 0);
   }
 
   /** A file changed on disk (created, changed or deleted). */
   fileChanged(file: string, type: 1 | 2 | 3): void {
     if (type === 3) {
       this.deleted.add(file);
-      this.schedule(file, 0);
+      this.scheduler.schedule(file, 0);
     } else if (!this.open.has(file)) {
       this.deleted.delete(file);
-      this.schedule(file, 0);
+      this.scheduler.schedule(file, 0);
     }
   }
 
@@ -284,22 +245,23 @@ export class Project {
     walk(dir, folder, 0);
   }
 
-  /** Applies edits still waiting for their debounce, so that navigation sees the latest text. */
+  /**
+   * Applies edits still waiting for their debounce, so that navigation sees the latest text.
+   * The files they queued are checked once the request that asked has been answered.
+   */
   flush(): void {
-    for (const [file, timer] of this.timers) {
-      clearTimeout(timer);
-      this.pending.add(file);
-    }
-    this.timers.clear();
-    if (this.loaded && this.pending.size) this.applyUpdates();
+    this.scheduler.endPauses();
+    if (!this.loaded || !this.scheduler.hasDue) return;
+    this.applyUpdates(this.scheduler.takeDue());
+    setImmediate(() => this.scheduler.kick());
   }
 
   /** Re-checks everything (the settings changed). */
   recheckAll(): void {
-    for (const r of this.ws.files()) this.dirty.add(r.file);
+    for (const r of this.ws.files()) this.scheduler.checkSoon(r.file);
     this.checkedDay = this.today();
     this.publishListingProblems();
-    this.kick();
+    this.scheduler.kick();
   }
 
   /**
@@ -314,84 +276,29 @@ export class Project {
     const queued: string[] = [];
     for (const [file, dependence] of this.timeDependent) {
       if ((dependence === 'instant' || newDay) && this.ws.file(file)) {
-        this.dirty.add(file);
+        this.scheduler.checkSoon(file);
         queued.push(file);
       }
     }
-    this.kick();
+    this.scheduler.kick();
     return queued.sort();
   }
 
+  /** The date in every zone of the workspace: forecasts and review dates move when one turns. */
   private today(): string {
-    return todayIn(workspaceZone(this.ws), this.settings().now ?? Date.now());
+    return dayStamp(this.ws, this.settings().now ?? Date.now());
   }
 
   dispose(): void {
     this.disposed = true;
-    for (const t of this.timers.values()) clearTimeout(t);
-    this.timers.clear();
+    this.scheduler.dispose();
     // Clear what this root published.
-    for (const file of this.published.keys()) this.events.publish(this.uriOf(file), undefined, []);
-    this.published.clear();
+    this.publisher.clearAll();
   }
 
-  private schedule(file: string, delay: number): void {
-    const old = this.timers.get(file);
-    if (old) clearTimeout(old);
-    const timer = setTimeout(() => {
-      this.timers.delete(file);
-      this.pending.add(file);
-      this.kick();
-    }, delay);
-    this.timers.set(file, timer);
-  }
-
-  private kick(): void {
-    if (this.disposed) return;
-    if (this.running) {
-      // The run under way may already be past its last look at the queues (a reload that
-      // finished while it was returning): run again after it.
-      this.kickAgain = true;
-      return;
-    }
-    this.running = true;
-    void this.run().finally(() => {
-      this.running = false;
-      if (this.kickAgain) {
-        this.kickAgain = false;
-        this.kick();
-      }
-    });
-  }
-
-  private async run(): Promise<void> {
-    try {
-      for (;;) {
-        if (this.disposed || !this.loaded) return; // a (re)load in progress kicks again when done
-        if (this.pending.size) this.applyUpdates();
-        if (!this.loaded) return; // the update started a reload (`ignore:` changed)
-        if (!this.urgent.size && !this.dirty.size) break;
-        const sliceStart = performance.now();
-        while ((this.urgent.size || this.dirty.size) && performance.now() - sliceStart < SLICE_MS) {
-          if (this.pending.size) break; // a newer edit goes first
-          this.checkSome();
-        }
-        await yieldToEvents();
-      }
-      if (this.initialCheck && !this.dirty.size) {
-        this.initialCheck = false;
-        this.events.progress('end', `${this.ws.entityCount} entities`);
-      }
-    } catch (e) {
-      this.events.log('error', `checking failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-    }
-  }
-
-  /** Re-reads the files whose debounce expired; marks what they affect for checking. */
-  private applyUpdates(): void {
+  /** Re-reads the files whose debounce expired; queues them and what they affect for checking. */
+  private applyUpdates(files: string[]): void {
     const started = performance.now();
-    const files = [...this.pending];
-    this.pending.clear();
     const touched = new Set<string>();
     const changed: string[] = [];
     const ws = this.ws;
@@ -417,29 +324,13 @@ export class Project {
       void this.load();
       return;
     }
-    for (const f of changed) {
-      this.urgent.add(f);
-      this.dirty.delete(f);
-    }
-    for (const f of ws.affectedBy(changed, touched)) if (!this.urgent.has(f)) this.dirty.add(f);
+    for (const f of changed) this.scheduler.checkFirst(f);
+    for (const f of ws.affectedBy(changed, touched)) if (!this.scheduler.isFirst(f)) this.scheduler.checkSoon(f);
     this.lastUpdateMs = performance.now() - started;
   }
 
-  private checkSome(): void {
-    const batch: string[] = [];
-    let urgent = false;
-    if (this.urgent.size) {
-      const f = this.urgent.values().next().value!;
-      this.urgent.delete(f);
-      batch.push(f);
-      urgent = true;
-    } else {
-      for (const f of this.dirty) {
-        batch.push(f);
-        if (batch.length >= BATCH) break;
-      }
-      for (const f of batch) this.dirty.delete(f);
-    }
+  /** Checks files and publishes their diagnostics; `urgent` for the one edited file. */
+  private checkSome(batch: string[], urgent: boolean): void {
     const s = this.settings();
     const started = performance.now();
     let results: Map<string, Diagnostic[]>;
@@ -458,7 +349,7 @@ export class Project {
     for (const file of batch) {
       const record = this.ws.file(file);
       const list = record && !this.ws.isForeign(file) ? (results.get(file) ?? []) : [];
-      this.publish(file, list, urgent);
+      this.publisher.publish(file, list, urgent);
     }
     if (urgent) {
       const checkMs = performance.now() - started;
@@ -467,33 +358,12 @@ export class Project {
     }
   }
 
-  private publish(file: string, list: Diagnostic[], force: boolean): void {
-    this.diagnostics.set(file, list);
-    if (list.length === 0 && !this.ws.file(file)) this.diagnostics.delete(file);
-    const signature = list.length ? JSON.stringify(list) : '';
-    const before = this.published.get(file) ?? '';
-    if (!force && signature === before) return;
-    if (signature) this.published.set(file, signature);
-    else this.published.delete(file);
-    if (!force && !signature && !before) return;
-    const version = this.open.has(file) ? this.indexedVersion.get(file) : undefined;
-    this.events.publish(
-      this.uriOf(file),
-      version,
-      list.map((d) => toLspDiagnostic(d, (f) => this.uriOf(f))),
-    );
-  }
-
   private publishListingProblems(): void {
     const severity = ruleSettings(this.ws, { rules: this.settings().rules }).get('yaml-syntax');
     if (severity === 'off' || !severity) return;
     for (const p of this.listingProblems) {
       const d: Diagnostic = { file: p.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code: 'yaml-syntax', message: p.problem };
-      this.publish(p.file, [d], false);
+      this.publisher.publish(p.file, [d], false);
     }
   }
-}
-
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

@@ -9,7 +9,8 @@ import { isKind } from '../core/model';
 import type { Workspace } from '../core/workspace/workspace';
 import { deref, branch, enumAt, schemaAt, schemaRoot } from './schema-at';
 import type { TextModel } from './text-model';
-import { offsetFor, zoneOf } from './timestamps';
+import { offsetFor } from '../core/time/zone';
+import { zoneOf } from './timestamps';
 import { docOfLine, findPair, hitAt, rootScalar, toValue, type TreeMap, type TreeNode } from './yaml-tree';
 
 export interface QuickFix {

@@ -20,7 +20,8 @@ import { cursorContext, type CursorContext } from './cursor';
 import { entityDetail, KIND_TITLES } from './describe';
 import { branch, deref, enumAt, formatOf, propertiesAt, referenceKindAt, schemaAt, schemaRoot, type Schema } from './schema-at';
 import type { TextModel } from './text-model';
-import { nowStamp, today, zoneOf } from './timestamps';
+import { localDate, minuteStamp } from '../core/time/zone';
+import { zoneOf } from './timestamps';
 import { rootScalar, toValue, type TreeNode } from './yaml-tree';
 
 export interface CompleteOptions {
@@ -181,8 +182,8 @@ class Completer {
   private defaultValue(s: Schema): string {
     const format = formatOf(s);
     const zone = zoneOf(this.ws, this.ctx.kind, toValue(this.ctx.tree.root));
-    if (format === 'timestamp') return this.stop(nowStamp(zone, this.options.now));
-    if (format === 'date') return this.stop(today(zone, this.options.now));
+    if (format === 'timestamp') return this.stop(minuteStamp(zone, this.options.now));
+    if (format === 'date') return this.stop(localDate(zone, this.options.now));
     if (format === 'estimate-duration') return this.stop('1d');
     return this.stop();
   }
@@ -214,7 +215,7 @@ class Completer {
       lines = this.requiredFields(kind, itemPath, indent, new Set(), ['estimate', 'depends_on']);
     } else if ((kind === 'incident' || kind === 'postmortem') && field === 'timeline') {
       const zone = zoneOf(this.ws, this.ctx.kind, toValue(this.ctx.tree.root));
-      label = `timeline entry at ${nowStamp(zone, this.options.now)}`;
+      label = `timeline entry at ${minuteStamp(zone, this.options.now)}`;
       lines = this.requiredFields(kind, itemPath, indent, new Set(), kind === 'incident' ? ['by', 'note'] : []);
     } else {
       lines = this.requiredFields(kind, itemPath, indent, new Set());
@@ -255,10 +256,10 @@ class Completer {
     const format = formatOf(s);
     const zone = zoneOf(this.ws, this.ctx.kind, toValue(this.ctx.tree.root));
     if (format === 'timestamp') {
-      const stamp = nowStamp(zone, this.options.now);
+      const stamp = minuteStamp(zone, this.options.now);
       this.push({ label: stamp, kind: CompletionItemKind.Value, detail: `now (${zone})`, sortText: '0' }, stamp);
     } else if (format === 'date') {
-      const d = today(zone, this.options.now);
+      const d = localDate(zone, this.options.now);
       this.push({ label: d, kind: CompletionItemKind.Value, detail: `today (${zone})`, sortText: '0' }, d);
     } else if (path[path.length - 1] === 'timezone') {
       for (const z of timeZones(this.ctx.prefix)) this.push({ label: z, kind: CompletionItemKind.Value }, z);

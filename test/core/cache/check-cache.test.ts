@@ -190,7 +190,7 @@ test('an hour later only the results that depend on the instant are checked agai
   const instant = dependence.filter(([, e]) => e.now === 'instant').map(([f]) => f);
   const day = dependence.filter(([, e]) => e.now === 'day').map(([f]) => f);
   assert.ok(instant.some((f) => f.includes('/incidents/')), 'an open incident depends on the instant');
-  assert.ok(instant.some((f) => f.endsWith('project.yaml')), 'review dates depend on the instant');
+  assert.ok(day.some((f) => f.endsWith('project.yaml')), 'review dates depend on the day in the workspace zone');
   assert.ok(day.some((f) => f.includes('/chains/')), 'a forecast depends on the day');
   assert.ok(!dependence.some(([f]) => f.startsWith('org/')), 'the organisation does not depend on the time');
 

@@ -8,6 +8,7 @@ import { DateTime } from 'luxon';
 import { parse } from 'yaml';
 import { WorkingTime } from '../../../server/src/core/calendar/working-time';
 import type { CalendarDoc } from '../../../server/src/core/model';
+import { isValidZone } from '../../../server/src/core/time/zone';
 import { parseTimestamp } from '../../../server/src/core/time/timestamp';
 
 const calendar = (yaml: string) => new WorkingTime(parse(yaml) as CalendarDoc);
@@ -196,10 +197,10 @@ test('an unknown time zone is a clear error, and isValidZone tells beforehand', 
     () => calendar('kind: calendar\nid: mars\ntimezone: Mars/Olympus_Mons\n'),
     /calendar "mars": unknown time zone "Mars\/Olympus_Mons"/,
   );
-  assert.equal(WorkingTime.isValidZone('Mars/Olympus_Mons'), false);
-  assert.equal(WorkingTime.isValidZone(''), false);
-  assert.equal(WorkingTime.isValidZone('Europe/Moscow'), true);
-  assert.equal(WorkingTime.isValidZone('UTC'), true);
+  assert.equal(isValidZone('Mars/Olympus_Mons'), false);
+  assert.equal(isValidZone(''), false);
+  assert.equal(isValidZone('Europe/Moscow'), true);
+  assert.equal(isValidZone('UTC'), true);
 });
 
 // ---------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ const DEPARTMENTS = { network: 'Network', vmware: 'VMware virtualization', unix:
 
 function schedule(text: string, today = '2026-11-02') {
   const chains = parseAllDocuments(text).map((d) => d.toJS() as ChainDoc);
-  return { chains, result: forecastChains({ chains, calendarOf: () => WORKDAYS, today }) };
+  return { chains, result: forecastChains({ chains, calendarOf: () => WORKDAYS, now: today }) };
 }
 
 const LANDSCAPE = `
@@ -218,7 +218,7 @@ function hostileChain(title: string): ChainDoc {
 
 async function checkHostile(title: string): Promise<void> {
   const chain = hostileChain(title);
-  const forecast = forecastChains({ chains: [chain], calendarOf: () => WORKDAYS, today: '2026-11-03' }).chains[0];
+  const forecast = forecastChains({ chains: [chain], calendarOf: () => WORKDAYS, now: '2026-11-03' }).chains[0];
   const names = { network: title, unix: `${title} 2` };
 
   const flow = chainFlowchart(chain, forecast, { departmentNames: names });

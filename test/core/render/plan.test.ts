@@ -14,7 +14,7 @@ const DEPARTMENTS = { network: 'Network', vmware: 'VMware virtualization', unix:
 
 function plan(text: string, today: string) {
   const chains = parseAllDocuments(text).map((d) => d.toJS() as ChainDoc);
-  return forecastChains({ chains, calendarOf: () => WORKDAYS, today });
+  return forecastChains({ chains, calendarOf: () => WORKDAYS, now: today });
 }
 
 const WORKSPACE = `

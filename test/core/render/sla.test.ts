@@ -139,6 +139,7 @@ test('json: exactly the shape of spec §7, plus added fields', () => {
     resolution: { state: 'met', elapsedMinutes: 190, targetMinutes: 240, stoppedAt: '2026-11-03T10:10:00.000Z' },
     department: 'network',
     opened: '2026-11-03T10:00:00+03:00',
+    open: false,
     resolvedAt: '2026-11-03T10:10:00.000Z',
     title: 'VPN | tunnel *down*',
     file: 'projects/acme/incidents/0001.yaml',

@@ -120,6 +120,17 @@ test('stale-doc: a review older than its interval, and a fresh one', () => {
   assert.equal(diagnoseRule('stale-doc', { 'projects/acme/project.yaml': project('2026-09-01', '    review_every: 30d\n') }).length, 1);
 });
 
+test('stale-doc: a review falls due on a date, from the start of that day in the workspace zone', () => {
+  // Reviewed 2026-05-30 + 180d = due 2026-11-26. The workspace is in Moscow (+03:00).
+  const project = `kind: project\nid: acme\nname: ACME\nclient: ACME\ntam: anna\ndocs:\n  - path: docs/runbook.md\n    title: Runbook\n    reviewed: 2026-05-30\n`;
+  const at = (now: string) => diagnoseRule('stale-doc', { 'projects/acme/project.yaml': project }, { now: Date.parse(now) });
+  assert.deepEqual(at('2026-11-25T23:59:00+03:00'), [], 'the day before, all Moscow day');
+  // 00:30 in Moscow is still the 25th in UTC: due already, as a TAM in Moscow reads the date.
+  assert.deepEqual(at('2026-11-26T00:30:00+03:00'), [
+    'projects/acme/project.yaml:9:15 warning stale-doc "Runbook" was last reviewed 2026-05-30, 180 days ago; it is reviewed every 180d, so it was due on 2026-11-26',
+  ]);
+});
+
 test('rules: tam.yaml changes a severity or turns a rule off', () => {
   const files = { 'org/more-people.yaml': 'kind: person\nid: anna\nname: Anna Petrova\n' };
   const base = (rules: string) => ({ 'tam.yaml': `kind: workspace\nname: T\ndefault_sla_policy: standard\nrules:\n${rules}` });

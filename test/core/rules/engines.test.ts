@@ -65,8 +65,14 @@ test('missing-postmortem: published in time is fine; published late is reported'
   assert.deepEqual(diagnoseRule('missing-postmortem', { ...incident('P1', resolved, 'postmortem: pm-inc-1\n'), ...pm('2026-11-03T10:00:00+03:00') }), []);
   assert.deepEqual(diagnoseRule('missing-postmortem', { ...incident('P1', resolved), ...pm('2026-11-03T10:00:00+03:00') }), [], 'found through the postmortem');
   assert.deepEqual(diagnoseRule('missing-postmortem', { ...incident('P1', resolved, 'postmortem: pm-inc-1\n'), ...pm('2026-11-05T12:00:00+03:00') }), [
-    'projects/acme/incidents/INC-1.yaml:7:13 warning missing-postmortem postmortem "pm-inc-1" was published 24h after the 48h the policy "standard" allows for P1 (due 2026-11-04T12:00+03:00)',
+    'projects/acme/incidents/INC-1.yaml:7:13 warning missing-postmortem postmortem "pm-inc-1" was published 1d late: policy "standard" wants it within 48h of the resolution for P1 (due 2026-11-04T12:00+03:00)',
   ]);
+  // Twenty minutes late is twenty minutes, not "0h"; one second late is a minute.
+  assert.deepEqual(diagnoseRule('missing-postmortem', { ...incident('P1', resolved, 'postmortem: pm-inc-1\n'), ...pm('2026-11-04T12:20:00+03:00') }), [
+    'projects/acme/incidents/INC-1.yaml:7:13 warning missing-postmortem postmortem "pm-inc-1" was published 20m late: policy "standard" wants it within 48h of the resolution for P1 (due 2026-11-04T12:00+03:00)',
+  ]);
+  assert.match(diagnoseRule('missing-postmortem', { ...incident('P1', resolved, 'postmortem: pm-inc-1\n'), ...pm('2026-11-04T12:00:01+03:00') })[0]!, / published 1m late: /);
+  assert.match(diagnoseRule('missing-postmortem', { ...incident('P1', resolved, 'postmortem: pm-inc-1\n'), ...pm('2026-11-05T15:30:00+03:00') })[0]!, / published 1d 3h late: /);
 });
 
 test('missing-postmortem: P3 needs none, and a P1 still within its 48h is not reported yet', () => {

@@ -114,3 +114,26 @@ test('every schema is valid JSON Schema 2020-12 (the server skips this check at 
   // And the check does fail for a schema that is not one.
   assert.equal(ajv.validateSchema({ type: 'strng' }), false);
 });
+
+test('offsets no time zone has, and years typed wrong, are refused with their own words', () => {
+  const out = diagnoseRule('schema', {
+    'projects/acme/incidents/INC-1.yaml': `kind: incident
+id: INC-1
+project: acme
+title: VPN down
+priority: P2
+opened: 2026-11-03T09:12:00+99:99
+timeline:
+  - { at: 2026-11-03T09:20:00+15:00, status: acknowledged }
+  - { at: 2026-11-03T09:30:00+14:00, status: in_progress }
+  - { at: 0206-11-03T10:00:00+03:00, status: resolved }
+`,
+    'projects/acme/chains/c.yaml': 'kind: chain\nid: c\nproject: acme\ntitle: T\ndeadline: 0206-12-11\ntasks:\n  - { id: a, title: A, department: network, status: todo }\n',
+  });
+  assert.deepEqual(out, [
+    'projects/acme/chains/c.yaml:5:11 error schema deadline "0206-12-11" is in the year 0206: dates must lie between 1900 and 2199 (a typo?)',
+    'projects/acme/incidents/INC-1.yaml:6:9 error schema opened has the offset +99:99, which no time zone has: offsets run from -14:00 to +14:00 with minutes 00–59 ("2026-11-03T09:12:00+99:99")',
+    'projects/acme/incidents/INC-1.yaml:8:11 error schema at has the offset +15:00, which no time zone has: offsets run from -14:00 to +14:00 with minutes 00–59 ("2026-11-03T09:20:00+15:00")',
+    'projects/acme/incidents/INC-1.yaml:10:11 error schema at "0206-11-03T10:00:00+03:00" is in the year 0206: dates must lie between 1900 and 2199 (a typo?)',
+  ]);
+});

@@ -94,7 +94,7 @@ describe('forecast properties', () => {
   it('random DAGs: never throws; every task finishes on or after it starts, and after its predecessors', () => {
     fc.assert(
       fc.property(graphs(true), (chains) => {
-        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, today: TODAY });
+        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, now: TODAY });
         assert.deepEqual(result.cycles, []);
         const all = keyed(chains);
         const finishOf = new Map<string, string | undefined>();
@@ -112,7 +112,8 @@ describe('forecast properties', () => {
             assert.ok(t.start <= t.finish, `${t.key}: ${t.start} > ${t.finish}`);
             assert.ok(t.slackDays >= 0);
             if (!latest || t.finish > latest) latest = t.finish;
-            if (t.basis === 'forecast') {
+            // Spec §5: every task that is not done, started or not, waits for its predecessors.
+            if (t.basis === 'forecast' || t.basis === 'in_progress') {
               assert.ok(t.start >= TODAY, `${t.key} starts before today`);
               for (const p of holding(t.key)) assert.ok(t.start > finishOf.get(p)!, `${t.key} starts ${t.start}, before ${p} finishes ${finishOf.get(p)}`);
             }
@@ -161,7 +162,7 @@ describe('forecast properties', () => {
             assert.ok(depKeys(all.get(key)!.chain, all.get(key)!.task).includes(next), `${key} does not depend on ${next}`);
           });
         }
-        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, today: TODAY });
+        const result = forecastChains({ chains, calendarOf: (d) => CALENDARS[d]!, now: TODAY });
         assert.deepEqual(result.cycles, cycles);
         for (const chain of result.chains) {
           const inCycle = [...onCycle].some((k) => k.startsWith(`${chain.id}/`));

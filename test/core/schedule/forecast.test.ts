@@ -17,7 +17,7 @@ function chainsOf(text: string): ChainDoc[] {
 /** Forecasts the chains written in YAML; departments not in `calendars` work Mon–Fri 09–18. */
 function forecast(text: string, today: string, calendars: Record<string, Omit<CalendarDoc, 'kind' | 'timezone'>> = {}) {
   const byDept = new Map(Object.entries(calendars).map(([dept, doc]) => [dept, new DayCalendar({ kind: 'calendar', timezone: 'UTC', ...doc })]));
-  return forecastChains({ chains: chainsOf(text), calendarOf: (dept) => byDept.get(dept) ?? WORKDAYS, today });
+  return forecastChains({ chains: chainsOf(text), calendarOf: (dept) => byDept.get(dept) ?? WORKDAYS, now: today });
 }
 
 /** "id start..finish" for every task: the dates at a glance. */
@@ -474,14 +474,14 @@ describe('forecast: robustness', () => {
     };
     // How fast is for `npm run bench`; here: both shapes are forecast in full, the long chain
     // without deep recursion (2 000 tasks in a row).
-    const wide = forecastChains({ chains, calendarOf: () => WORKDAYS, today: '2026-11-02' });
+    const wide = forecastChains({ chains, calendarOf: () => WORKDAYS, now: '2026-11-02' });
     assert.equal(wide.chains.length, 200);
     assert.ok(wide.chains.every((c) => c.forecastFinish !== undefined));
-    const result = forecastChains({ chains: [long], calendarOf: () => WORKDAYS, today: '2026-11-02' });
+    const result = forecastChains({ chains: [long], calendarOf: () => WORKDAYS, now: '2026-11-02' });
     assert.equal(result.chains[0]!.criticalPath.length, 2000);
   });
 
-  it('rejects a today that is not a date', () => {
-    assert.throws(() => forecastChains({ chains: [], calendarOf: () => WORKDAYS, today: '2026-11-31' }), /today must be a YYYY-MM-DD date/);
+  it('rejects a "now" that is not a date', () => {
+    assert.throws(() => forecastChains({ chains: [], calendarOf: () => WORKDAYS, now: '2026-11-31' }), /now must be an instant or a YYYY-MM-DD date/);
   });
 });

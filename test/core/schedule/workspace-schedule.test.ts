@@ -60,3 +60,47 @@ test('per-group forecasts equal the whole-workspace forecast on a generated work
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("a task's today is the date in its department calendar's zone; a department without one uses the workspace's", () => {
+  // Monday 30 November 2026, 20:00 UTC: still Monday in London, already Tuesday 06:00 in Vladivostok.
+  const now = Date.parse('2026-11-30T20:00:00Z');
+  const ws = workspaceOf({
+    'tam.yaml': 'kind: workspace\nname: T\ntimezone: Europe/London\ndefault_sla_policy: standard\n',
+    'org/far-east.yaml': `kind: calendar
+id: vvo
+timezone: Asia/Vladivostok
+working_hours:
+  - { days: [mon, tue, wed, thu, fri], from: "09:00", to: "18:00" }
+---
+kind: department
+id: dc-east
+name: Vladivostok data centre
+calendar: vvo
+---
+kind: department
+id: backup
+name: Backup
+`,
+    'projects/acme/chains/c.yaml': `kind: chain
+id: c
+project: acme
+title: Two zones
+deadline: 2026-11-30
+tasks:
+  - { id: east, title: Rack, department: dc-east, status: todo, estimate: 1d }
+  - { id: home, title: Backups, department: backup, status: todo, estimate: 1d }
+  - { id: due, title: Due today in London, department: backup, status: todo, estimate: 1d, due: 2026-11-30 }
+  - { id: due-east, title: Due yesterday in Vladivostok, department: dc-east, status: todo, estimate: 1d, due: 2026-11-30 }
+`,
+  });
+  const chain = workspaceSchedule(ws, now).byId.get('c')!;
+  assert.equal(chain.tasks.get('east')!.start, '2026-12-01', 'Tuesday in Vladivostok');
+  assert.equal(chain.tasks.get('home')!.start, '2026-11-30', 'Monday in London (the workspace zone)');
+  assert.equal(chain.tasks.get('due')!.duePassed, false);
+  assert.equal(chain.tasks.get('due-east')!.duePassed, true);
+  // The memo of a forecast is per day in every zone: half an hour later is the same forecast
+  // object; midnight in Moscow (the base workspace's calendars, 21:00 UTC) a new one.
+  assert.equal(workspaceSchedule(ws, now + 1_800_000), workspaceSchedule(ws, now));
+  assert.notEqual(workspaceSchedule(ws, now + 3_600_000), workspaceSchedule(ws, now));
+  assert.notEqual(workspaceSchedule(ws, Date.parse('2026-12-01T14:00:00Z')), workspaceSchedule(ws, now));
+});

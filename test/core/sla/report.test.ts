@@ -25,6 +25,8 @@ function clock(text: string): Clock {
 
 function row(id: string, project: string, priority: SlaRow['priority'], opened: string, response: string, resolution: string, extra: Partial<SlaRow> = {}): SlaRow {
   const clocks: IncidentClocks = { response: clock(response), resolution: clock(resolution) };
+  // As the engine does: a stopped resolution clock is a resolution.
+  if (clocks.resolution.stoppedAt !== undefined) clocks.resolvedAt = clocks.resolution.stoppedAt;
   return { id, project, priority, opened: at(opened), openedText: opened, clocks, title: `Incident ${id}`, ...extra };
 }
 

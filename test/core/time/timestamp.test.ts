@@ -9,7 +9,10 @@ import { parseTimestamp, TIMESTAMP } from '../../../server/src/core/time/timesta
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The definition: the expression, a real calendar day, the offset applied. */
+/**
+ * The definition: the expression, a real calendar day in 1900–2199, an offset a real zone can
+ * have (at most ±14:00, minutes 00–59), the offset applied.
+ */
 function oracle(text: unknown): number | undefined {
   if (typeof text !== 'string') return undefined;
   const m = TIMESTAMP.exec(text);
@@ -17,6 +20,8 @@ function oracle(text: unknown): number | undefined {
   const [y, mo, d, h, mi] = [1, 2, 3, 4, 5].map((i) => Number(m[i]));
   const s = m[6] ? Number(m[6]) : 0;
   const leap = mo === 2 && y! % 4 === 0 && (y! % 100 !== 0 || y! % 400 === 0);
+  if (y! < 1900 || y! > 2199) return undefined;
+  if (m[8] !== 'Z' && (Number(m[8]!.slice(4, 6)) > 59 || Number(m[8]!.slice(1, 3)) * 60 + Number(m[8]!.slice(4, 6)) > 14 * 60)) return undefined;
   if (mo! < 1 || mo! > 12 || d! < 1 || d! > DAYS[mo! - 1]! + (leap ? 1 : 0) || h! > 23 || mi! > 59 || s > 59) return undefined;
   const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
   const utc = Date.UTC(y!, mo! - 1, d!, h, mi, s, ms);
@@ -41,6 +46,19 @@ test('timestamps of the spec, and what is not one', () => {
     ['2026-11-03T09:12:00Z ', undefined],
     ['2026-11-03T09:12Z', Date.parse('2026-11-03T09:12:00Z')],
     ['２０２６-11-03T09:12Z', undefined],
+    // Offsets: RFC 3339 allows ±23:59, no zone goes past ±14:00, minutes stop at 59.
+    ['2026-11-03T09:12+99:99', undefined],
+    ['2026-11-03T09:12+03:60', undefined],
+    ['2026-11-03T09:12+15:00', undefined],
+    ['2026-11-03T09:12-14:01', undefined],
+    ['2026-11-03T23:00+14:00', Date.parse('2026-11-03T09:00:00Z')],
+    ['2026-11-03T00:00-12:00', Date.parse('2026-11-03T12:00:00Z')],
+    // Years: 1900–2199; a year typed 0206 is not read as the year 206.
+    ['0206-11-03T09:12Z', undefined],
+    ['1899-12-31T23:59Z', undefined],
+    ['1900-01-01T00:00Z', Date.parse('1900-01-01T00:00:00Z')],
+    ['2199-12-31T23:59Z', Date.parse('2199-12-31T23:59:00Z')],
+    ['2200-01-01T00:00Z', undefined],
     [20261103, undefined],
     [undefined, undefined],
   ];

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { check } from '../../../server/src/core/check';
-import { FileSystemHost } from '../../../server/src/core/workspace/host';
+import { FileSystemHost, type FileReader } from '../../../server/src/core/workspace/host';
 import { Workspace } from '../../../server/src/core/workspace/workspace';
 import { removeTemp, tempWorkspace } from '../../helpers/fs-workspace';
 import { lines, NOW } from '../../helpers/workspace';
@@ -14,11 +14,11 @@ import { lines, NOW } from '../../helpers/workspace';
 const dirs: string[] = [];
 after(() => dirs.forEach(removeTemp));
 
-function validate(files: Record<string, string | Uint8Array>, setup?: (dir: string) => void): string[] {
+function validate(files: Record<string, string | Uint8Array>, setup?: (dir: string) => void, reader?: FileReader): string[] {
   const dir = tempWorkspace(files);
   dirs.push(dir);
   setup?.(dir);
-  const ws = new Workspace(new FileSystemHost(dir));
+  const ws = new Workspace(new FileSystemHost(dir, reader));
   ws.loadAll();
   return lines([...check(ws, { now: NOW }).values()].flat());
 }
@@ -85,9 +85,26 @@ test('a symlink loop is followed once and never hangs', () => {
   assert.ok(out.some((l) => l.startsWith('org/dangling.yaml:1:1 error yaml-syntax cannot follow link')), out.join('\n'));
 });
 
-test('an unreadable file is reported', { skip: process.getuid?.() === 0 ? 'root can read any file' : false }, () => {
+test('an unreadable file is reported; the other files are still checked', () => {
+  // The disk refuses to open one file, as it does without read permission (even for root, here).
+  const refusing: FileReader = {
+    ...fs,
+    openSync: (file, flags) => {
+      if (file.endsWith(path.join('org', 'secret.yaml'))) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
+      return fs.openSync(file, flags);
+    },
+  };
+  const out = validate({ 'org/secret.yaml': person, 'org/extra.yaml': person }, undefined, refusing);
+  assert.deepEqual(
+    out.filter((l) => l.startsWith('org/secret.yaml')),
+    ['org/secret.yaml:1:1 error yaml-syntax cannot read file: permission denied'],
+  );
+  assert.ok(out.some((l) => l.startsWith('org/extra.yaml:6:5 error duplicate-id')), out.join('\n'));
+});
+
+test('an unreadable file is reported (a real file without read permission)', { skip: process.getuid?.() === 0 ? 'root can read any file: the test above covers it' : false }, () => {
   const out = validate({ 'org/secret.yaml': person }, (dir) => fs.chmodSync(path.join(dir, 'org/secret.yaml'), 0));
-  assert.ok(out.some((l) => l.includes('permission denied')));
+  assert.ok(out.includes('org/secret.yaml:1:1 error yaml-syntax cannot read file: permission denied'), out.join('\n'));
 });
 
 test('ignore: globs of tam.yaml leave files out', () => {

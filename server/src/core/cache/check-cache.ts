@@ -17,14 +17,14 @@ import { createHash } from 'node:crypto';
 import { check, type CheckOptions } from '../check';
 import type { Diagnostic } from '../diagnostic';
 import type { NowDependence } from '../rules/rule';
-import { todayIn, workspaceZone } from '../schedule/workspace-schedule';
+import { dayStamp, dayStampIn, dayZones, workspaceZone } from '../schedule/workspace-schedule';
 import { entityKey } from '../workspace/entities';
 import { readText, type FileStamp } from '../workspace/host';
 import { entityCountOf, ROOT_FILE, type DeferredIndex, type Workspace } from '../workspace/workspace';
 import { documentKeys, encodeReferences, StubRecord, stubRecord, toCachedEntity, type CachedFile } from './entries';
 
 /** Bump when the shape of the file changes; the build key covers changes of the rules. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 declare const __TAM_BUILD__: string | undefined;
 /**
@@ -37,9 +37,13 @@ export interface CheckCache {
   format: number;
   /** The build of the tool, tam.yaml and the rule settings: any change invalidates everything. */
   key: string;
-  /** The "now" the results were computed at, and that day in the workspace's zone. */
+  /**
+   * The "now" the results were computed at, and that day in each zone whose date results may
+   * read (the workspace's and the calendars': dayZones), as dayStamp writes it.
+   */
   now: number;
   today: string;
+  dayZones: string[];
   /** When that run began reading: a file modified after it (or close to it) is read again. */
   started: number;
   files: Record<string, CachedFile>;
@@ -99,14 +103,14 @@ interface Prepared {
 export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOptions: CacheOptions): CachedCheckResult {
   const prepared = prepare(ws, options, cacheOptions);
   if (!prepared.toCheck) return reuseAll(ws, prepared.cache!, prepared.files, prepared.seen, prepared.started);
-  const { files, cache, key, today, started, seen, changed, deleted, oldPaths, toCheck } = prepared;
+  const { files, cache, key, started, seen, changed, deleted, oldPaths, toCheck } = prepared;
   const nowDependent = new Map<string, NowDependence>();
   const results = check(ws, { ...options, nowDependent }, toCheck);
   for (const p of ws.problemsOfListing) results.set(p.file, [{ file: p.file, range: zero(), severity: 'error', code: 'yaml-syntax', message: p.problem }]);
 
   // 5. The rest is reused; everything goes into the next cache.
   let reused = 0;
-  const next: CheckCache = { format: FORMAT, key, now: options.now, today, started, files: {}, referrers: {} };
+  const next: CheckCache = { format: FORMAT, key, now: options.now, today: dayStamp(ws, options.now), dayZones: dayZones(ws), started, files: {}, referrers: {} };
   const counts = new Map<string, number>();
   const index = new Map<string, number>();
   const refer = (key: string, i: number) => (next.referrers[key] ??= []).push(i);
@@ -165,7 +169,7 @@ export function checkWithCache(ws: Workspace, options: CheckOptions, cacheOption
   // for want of a trusted time. Results that change with the instant are checked again on every
   // run anyway: a new "now" alone is no reason to write 10 MB.
   const restamped = [...seen].some(([file, s]) => s.stamp && s.stamp.mtimeMs !== cache?.files[file]?.mtime);
-  const dirty = !cache || changed.length > 0 || deleted.length > 0 || cache.today !== today || restamped;
+  const dirty = !cache || changed.length > 0 || deleted.length > 0 || cache.today !== next.today || restamped;
   return { results, files: counts, cache: next, checked: toCheck.size, reused, changed: dirty, indexed: true };
 }
 
@@ -214,7 +218,9 @@ function prepare(ws: Workspace, options: CheckOptions, cacheOptions: CacheOption
   const deleted = Object.keys(cache?.files ?? {}).filter((f) => !listed.has(f) && f !== ROOT_FILE);
 
   // 2. Nothing changed and the time does not matter: every result is the cached one.
-  const today = todayIn(workspaceZone(ws), options.now);
+  // The day in the zones the cached results read it in: a new calendar zone comes with a
+  // changed file, whose dependants are checked anyway.
+  const today = dayStampIn(cache?.dayZones ?? [workspaceZone(ws)], options.now);
   /** Whether a result that depends on the time holds at this run's "now". */
   const stillHolds = (dependence: NowDependence | undefined): boolean =>
     dependence === undefined || cache!.now === options.now || (dependence === 'day' && cache!.today === today);
@@ -330,7 +336,7 @@ function isUntouched(entry: CachedFile, stamp: FileStamp, started: number): bool
 
 function isUsable(value: unknown, key: string): value is CheckCache {
   const c = value as CheckCache | undefined;
-  return !!c && typeof c === 'object' && c.format === FORMAT && c.key === key && typeof c.now === 'number' && typeof c.today === 'string' && typeof c.started === 'number' && !!c.files && typeof c.files === 'object' && !!c.referrers && typeof c.referrers === 'object';
+  return !!c && typeof c === 'object' && c.format === FORMAT && c.key === key && typeof c.now === 'number' && typeof c.today === 'string' && Array.isArray(c.dayZones) && c.dayZones.every((z: unknown) => typeof z === 'string') && typeof c.started === 'number' && !!c.files && typeof c.files === 'object' && !!c.referrers && typeof c.referrers === 'object';
 }
 
 function zero() {

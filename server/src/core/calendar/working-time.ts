@@ -8,9 +8,10 @@
 // searches plus the totals of the blocks in between, whatever the length of the span.
 
 import { IANAZone } from 'luxon';
-import type { CalendarDoc, Weekday } from '../model';
-import { isDate, dateToUtcMs } from '../time/timestamp';
-import { clockMinutes, WEEKDAYS } from './days';
+import type { CalendarDoc } from '../model';
+import { dayNumber, isDate, weekdayIndexOfDay } from '../time/dates';
+import { isValidZone } from '../time/zone';
+import { weeklySlots, type DaySlots } from './slots';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -43,7 +44,7 @@ export class WorkingTime {
   readonly timezone: string;
   private readonly zone: IANAZone;
   /** Working slots per weekday (0 = Sunday) in minutes since local midnight, merged and sorted. */
-  private readonly slots: ReadonlyArray<ReadonlyArray<readonly [number, number]>>;
+  private readonly slots: readonly DaySlots[];
   /** Holidays as day numbers (days since 1970-01-01), the same numbering as local dates below. */
   private readonly holidays: ReadonlySet<number>;
   /** Every instant counts: no working_hours and no holidays, so no zone lookup is needed at all. */
@@ -52,23 +53,18 @@ export class WorkingTime {
   private readonly worksAtAll: boolean;
   private readonly blocks = new Map<number, Block>();
 
-  /** Whether the text names a time zone this runtime knows (IANA names such as Europe/Moscow, UTC). */
-  static isValidZone(zone: unknown): zone is string {
-    return typeof zone === 'string' && zone !== '' && IANAZone.isValidZone(zone);
-  }
-
   /** Throws an Error naming the calendar and the zone when the zone is unknown. */
   constructor(doc: CalendarDoc) {
     this.id = doc.id;
     this.timezone = doc.timezone;
-    if (!WorkingTime.isValidZone(doc.timezone)) {
+    if (!isValidZone(doc.timezone)) {
       throw new Error(
         `calendar "${doc.id}": unknown time zone "${String(doc.timezone)}"; use an IANA name such as Europe/Moscow or UTC`,
       );
     }
     this.zone = IANAZone.create(doc.timezone);
-    this.slots = WEEKDAYS.map((day) => slotsOf(doc, day));
-    this.holidays = new Set((doc.holidays ?? []).filter(isDate).map((date) => dateToUtcMs(date) / DAY));
+    this.slots = weeklySlots(doc);
+    this.holidays = new Set((doc.holidays ?? []).filter(isDate).map((date) => dayNumber(date)!));
     this.allTheTime = doc.working_hours === undefined && this.holidays.size === 0;
     this.worksAtAll = this.slots.some((day) => day.length > 0);
   }
@@ -160,7 +156,7 @@ export class WorkingTime {
     const lastDay = Math.floor(blockEnd / DAY) + 1;
     for (let day = firstDay; day <= lastDay; day++) {
       if (this.holidays.has(day)) continue;
-      const daySlots = this.slots[weekdayIndex(day)]!;
+      const daySlots = this.slots[weekdayIndexOfDay(day)]!;
       for (const [from, to] of daySlots) {
         const wallStart = day * DAY + from * MINUTE;
         const wallEnd = day * DAY + to * MINUTE;
@@ -254,33 +250,4 @@ function instantOfWork(b: Block, work: number): number {
     else lo = mid + 1;
   }
   return b.starts[lo]! + (work - b.before[lo]!);
-}
-
-/** 1970-01-01 was a Thursday; index into WEEKDAYS (Sunday first). */
-function weekdayIndex(day: number): number {
-  return (((day + 4) % 7) + 7) % 7;
-}
-
-/**
- * The working slots of a weekday in minutes since midnight, overlaps merged so that no minute
- * counts twice. No working_hours means the whole day. A slot whose end is not after its start
- * ("22:00"–"06:00") is empty, as in days.ts: a night shift is written as two slots.
- */
-function slotsOf(doc: CalendarDoc, day: Weekday): Array<[number, number]> {
-  if (doc.working_hours === undefined) return [[0, 1440]];
-  const raw: Array<[number, number]> = [];
-  for (const wh of doc.working_hours) {
-    if (!Array.isArray(wh?.days) || !wh.days.includes(day)) continue;
-    const from = typeof wh.from === 'string' ? clockMinutes(wh.from) : NaN;
-    const to = typeof wh.to === 'string' ? clockMinutes(wh.to) : NaN;
-    if (Number.isFinite(from) && Number.isFinite(to) && to > from) raw.push([Math.max(0, from), Math.min(1440, to)]);
-  }
-  raw.sort((x, y) => x[0] - y[0]);
-  const merged: Array<[number, number]> = [];
-  for (const s of raw) {
-    const prev = merged[merged.length - 1];
-    if (prev && s[0] <= prev[1]) prev[1] = Math.max(prev[1], s[1]);
-    else merged.push(s);
-  }
-  return merged;
 }

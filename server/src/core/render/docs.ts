@@ -6,13 +6,15 @@
 
 import type { Clock } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
+import { isOpen, isOpenIncident } from '../sla/incident-state';
 import { workspaceSlaReport } from '../sla/workspace-report';
-import { daysSince, docFreshness } from '../project/doc-freshness';
+import { docFreshness } from '../project/doc-freshness';
 import { textOf } from '../review/compare';
 import { latestStatus } from '../review/incidents';
 import { departmentNames, workspaceSchedule, workspaceZone } from '../schedule/workspace-schedule';
-import type { ChainForecast } from '../schedule/forecast';
+import { isLateChain, type ChainForecast } from '../schedule/forecast';
 import { formatMinutes } from '../time/duration';
+import { wallClock } from '../time/zone';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
 import { chainFlowchart } from './mermaid';
@@ -84,7 +86,10 @@ class Site {
       const rows = projects.map((p) => {
         const v = p.value;
         const chains = this.chainsOf(p.id);
-        const late = chains.filter((c) => this.schedule.byId.get(c.id)?.late).length;
+        const late = chains.filter((c) => {
+          const f = this.schedule.byId.get(c.id);
+          return f !== undefined && isLateChain(f);
+        }).length;
         const stale = docFreshness(this.ws, p, this.now).filter((d) => d.state === 'stale' || d.state === 'never-reviewed').length;
         return [
           `[${escapeMarkdown(textOf(v.name) ?? p.id)}](${encodeURI(files.get(p.id)!)})`,
@@ -190,10 +195,15 @@ class Site {
     if (!f) return '_No forecast._';
     if (f.cycle) return `**No forecast**: dependency cycle ${f.cycle.map(code).join(' → ')}.`;
     if (!f.forecastFinish) return '_No tasks to forecast._';
-    const done = [...f.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled');
-    const lateness = !f.deadline ? 'no deadline' : f.late ? `deadline ${f.deadline}: **late by ${plural(f.lateByWorkingDays, 'working day')}**` : `deadline ${f.deadline}: on time`;
+    const lateness = !f.deadline
+      ? 'no deadline'
+      : isLateChain(f)
+        ? `deadline ${f.deadline}: **late by ${plural(f.lateByWorkingDays, 'working day')}**`
+        : f.late
+          ? `deadline ${f.deadline}: finished ${plural(f.lateByWorkingDays, 'working day')} after it`
+          : `deadline ${f.deadline}: on time`;
     const path = f.criticalPath.length ? ` Critical path: ${f.criticalPath.map(code).join(' → ')}.` : '';
-    return `${done ? 'Finished' : 'Forecast to finish'} ${f.forecastFinish}; ${lateness}.${path}`;
+    return `${f.done ? 'Finished' : 'Forecast to finish'} ${f.forecastFinish}; ${lateness}.${path}`;
   }
 
   private slaSection(project: string): string[] {
@@ -208,10 +218,10 @@ class Site {
       text(textOf(entity.value.priority)),
       text(textOf(entity.value.opened)),
       words(latestStatus(entity.value) ?? 'opened'),
-      clockText(clocks.response),
-      clockText(clocks.resolution),
+      clocks ? clockText(clocks.response, this.zone) : NONE,
+      clocks ? clockText(clocks.resolution, this.zone) : NONE,
     ]);
-    return [...lines, ...table(['Incident', 'Priority', 'Opened', 'Status', 'Response', 'Resolution'], rows)];
+    return [...lines, ...table(['Incident', 'Priority', 'Opened', 'Status', 'Response', 'Resolution'], rows), '', `Times are on the ${escapeMarkdown(this.zone)} clock.`];
   }
 
   private actionItemSection(project: string): string[] {
@@ -259,7 +269,7 @@ class Site {
     if (!docs.length) return [...lines, '_No documents listed._'];
     const state = (d: (typeof docs)[number]) =>
       d.state === 'stale'
-        ? `⚠️ **stale** (${daysSince(d.reviewed!, this.now)} days since review)`
+        ? `⚠️ **stale** (${d.daysSinceReview} days since review)`
         : d.state === 'never-reviewed'
           ? '⚠️ **never reviewed**'
           : d.state === 'fresh'
@@ -280,12 +290,13 @@ class Site {
     return [...this.ws.entities('proposal')].filter((c) => c.value.project === project).sort(byId);
   }
 
-  private openIncidents(project: string): { entity: Entity; clocks: { response: Clock; resolution: Clock } }[] {
+  /** The project's open incidents (core/sla/incident-state.ts), with their clocks when a policy applies. */
+  private openIncidents(project: string): { entity: Entity; clocks?: { response: Clock; resolution: Clock } }[] {
     const open = [];
     for (const entity of this.ws.entities('incident')) {
-      if (entity.value.project !== project) continue;
-      const sla = incidentSla(this.ws, entity, this.now);
-      if (sla && sla.clocks.resolution.stoppedAt === undefined) open.push({ entity, clocks: sla.clocks });
+      if (entity.value.project !== project || !entity.valid) continue;
+      const clocks = incidentSla(this.ws, entity, this.now)?.clocks;
+      if (clocks ? isOpen(clocks) : isOpenIncident(entity.value, this.now)) open.push({ entity, clocks });
     }
     return open.sort((a, b) => (a.entity.id < b.entity.id ? -1 : 1));
   }
@@ -298,22 +309,13 @@ class Site {
   }
 
   private generated(): string {
-    const when = new Intl.DateTimeFormat('sv-SE', { timeZone: safeZone(this.zone), dateStyle: 'short', timeStyle: 'short' }).format(this.now);
+    const when = wallClock(this.now, this.zone);
     return `<sub>Generated by tam docs on ${when} (${escapeMarkdown(this.zone)}); forecasts and SLA clocks as of that moment.</sub>`;
   }
 }
 
 function byId(a: Entity, b: Entity): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function safeZone(zone: string): string {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return 'UTC';
-  }
 }
 
 function text(value: string | null | undefined): string {
@@ -324,9 +326,10 @@ function words(value: string | null | undefined): string {
   return text(value?.replace(/_/g, ' '));
 }
 
-function clockText(c: Clock): string {
+/** A clock for the page, its "breaches at" on the workspace's wall clock (the page names the zone). */
+function clockText(c: Clock, zone: string): string {
   const target = Number.isFinite(c.targetMinutes) ? ` / ${formatMinutes(c.targetMinutes)}` : '';
   const state = c.state === 'breached' ? '**breached**' : c.state;
-  const due = c.state === 'running' && c.dueAt !== undefined ? `, breaches at ${new Date(c.dueAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : '';
+  const due = c.state === 'running' && c.dueAt !== undefined && Number.isFinite(c.dueAt) ? `, breaches at ${wallClock(c.dueAt, zone)}` : '';
   return `${state} ${formatMinutes(c.elapsedMinutes)}${target}${due}`;
 }

@@ -6,7 +6,7 @@
 
 import type { ChainDoc, TaskDoc, TaskStatus } from '../model';
 import type { ChainForecast, TaskForecast } from '../schedule/forecast';
-import { addDays } from '../time/timestamp';
+import { addDays } from '../time/dates';
 
 export interface MermaidOptions {
   /** Department id → display name for the lanes; the id when absent. */

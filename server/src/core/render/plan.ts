@@ -2,7 +2,7 @@
 // finishes, whether that is late, what path decides it, and whose move it is now — and as the
 // JSON the spec fixes for machines.
 
-import type { ChainForecast, ScheduleResult, WaitingTask } from '../schedule/forecast';
+import { isLateChain, type ChainForecast, type ScheduleResult, type WaitingTask } from '../schedule/forecast';
 
 export interface PlanTextOptions {
   /** Department id → display name ("waiting on Network: …"); the id when absent. */
@@ -22,6 +22,8 @@ export interface PlanJsonChain {
   late: boolean;
   criticalPath: string[];
   title: string;
+  /** Every task is done or cancelled: a late chain that is done finished late, and is no risk now. */
+  done: boolean;
   lateByWorkingDays: number;
   waitingOn: { task: string; department: string; due: string | null; daysOverdue: number }[];
   /** Task keys of a dependency cycle through the chain, each depending on the next. */
@@ -61,10 +63,10 @@ export function renderPlanText(results: ScheduleResult | readonly ChainForecast[
       lines.push('  no tasks to forecast');
       return lines.join('\n');
     }
-    const finished = [...c.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled');
-    let when = `${finished ? 'finished' : 'forecast'} ${c.forecastFinish}`;
+    let when = `${c.done ? 'finished' : 'forecast'} ${c.forecastFinish}`;
     if (!c.deadline) when += ', no deadline';
-    else if (c.late) when += `, deadline ${c.deadline}: late by ${plural(c.lateByWorkingDays, 'working day')}`;
+    else if (isLateChain(c)) when += `, deadline ${c.deadline}: late by ${plural(c.lateByWorkingDays, 'working day')}`;
+    else if (c.late) when += `, deadline ${c.deadline}: finished ${plural(c.lateByWorkingDays, 'working day')} after it`;
     else when += `, deadline ${c.deadline}: on time`;
     lines.push(`  ${when}`);
     if (c.criticalPath.length) lines.push(`  critical path: ${c.criticalPath.join(' → ')}`);
@@ -88,6 +90,7 @@ export function planJson(results: ScheduleResult | readonly ChainForecast[]): Pl
         late: c.late,
         criticalPath: [...c.criticalPath],
         title: c.title,
+        done: c.done,
         lateByWorkingDays: c.lateByWorkingDays,
         waitingOn: c.waitingOn.map((w) => ({ task: w.task, department: w.department, due: w.due ?? null, daysOverdue: w.daysOverdue })),
       };

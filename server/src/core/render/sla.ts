@@ -4,6 +4,7 @@
 
 import { formatMinutes } from '../time/duration';
 import type { Clock } from '../sla/clocks';
+import { isOpen } from '../sla/incident-state';
 import type { SlaBreach, SlaGroupBy, SlaReport, SlaReportIncident, SlaStats } from '../sla/report';
 
 const GROUP_TITLE: Record<SlaGroupBy, string> = {
@@ -45,7 +46,7 @@ function breachColumns(none: string): Column<SlaBreach>[] {
     { title: 'Department', value: (b) => b.department ?? none },
     { title: 'Priority', value: (b) => b.priority },
     // A breach of a clock that still runs grows until it stops; say so next to the number.
-    { title: 'Clock', value: (b) => (b.stopped ? b.clock : `${b.clock} (open)`) },
+    { title: 'Clock', value: (b) => (b.open ? `${b.clock} (open)` : b.clock) },
     { title: 'Over by', value: (b) => formatMinutes(b.overByMinutes), right: true },
     { title: 'Target', value: (b) => formatMinutes(b.targetMinutes), right: true },
     { title: 'Cause', value: (b) => b.causeCategory ?? none },
@@ -231,6 +232,8 @@ export interface SlaJsonIncident {
   resolution: SlaJsonClock;
   department?: string;
   opened: string;
+  /** An open incident (core/sla/incident-state.ts): not resolved at "now". */
+  open: boolean;
   resolvedAt?: string;
   causeCategory?: string;
   title: string;
@@ -281,6 +284,7 @@ function incidentJson(i: SlaReportIncident): SlaJsonIncident {
     resolution: clockJson(i.clocks.resolution),
     department: i.department,
     opened: i.openedText,
+    open: isOpen(i.clocks),
     resolvedAt: i.clocks.resolvedAt === undefined ? undefined : instant(i.clocks.resolvedAt),
     causeCategory: i.causeCategory,
     title: i.title,

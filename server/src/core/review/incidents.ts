@@ -2,14 +2,13 @@
 // their SLA clocks computed at the same "now" on both sides, so that a reviewer sees which
 // clock a new timeline entry stopped, which breach an edit introduces or removes.
 
-import type { ClockState } from '../sla/clocks';
+import { CLOCK_NAMES, type ClockName, type ClockState } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
 import { changeKind, fieldChanges, pairEntities, textOf, type ChangeKind, type FieldChange, type ValueChange } from './compare';
 
-export type ClockName = 'response' | 'resolution';
-export const CLOCK_NAMES: readonly ClockName[] = ['response', 'resolution'];
+export type { ClockName };
 const INCIDENT_FIELDS = ['title', 'project', 'priority', 'department', 'sla_policy', 'postmortem'] as const;
 
 export interface ClockSnapshot {

@@ -4,6 +4,7 @@
 // The JSON shape is this file's `Review` type.
 
 import { check } from '../check';
+import { workspaceZone } from '../schedule/workspace-schedule';
 import type { Diagnostic } from '../diagnostic';
 import type { Workspace } from '../workspace/workspace';
 import { chainChanges, type ChainChange } from './chains';
@@ -55,6 +56,8 @@ export interface Review {
   base: { ref: string; commit: string };
   /** "Now" as an ISO 8601 instant (UTC). */
   now: string;
+  /** The workspace's zone, in which the Markdown shows "now" to the reader. */
+  zone: string;
   /** Workspace files whose text differs (YAML files that belong to the workspace). */
   files: FileChanges;
   summary: ReviewSummary;
@@ -97,7 +100,7 @@ export function reviewChange(before: Workspace, after: Workspace, options: Revie
     errorsIntroduced: diagnostics.introduced.filter((d) => d.severity === 'error').length,
     errorsFixed: diagnostics.fixed.filter((d) => d.severity === 'error').length,
   };
-  return { base: options.base, now: new Date(now).toISOString(), files, summary, chains, incidents, postmortems, proposals, documents, entities, diagnostics };
+  return { base: options.base, now: new Date(now).toISOString(), zone: workspaceZone(after), files, summary, chains, incidents, postmortems, proposals, documents, entities, diagnostics };
 }
 
 function allDiagnostics(ws: Workspace, now: number): Diagnostic[] {

@@ -1,6 +1,7 @@
 // deadline-at-risk: a chain whose forecast finish (spec §5) falls after its deadline, reported
 // on the deadline with the forecast and the critical path that decides it.
 
+import { isLateChain } from '../schedule/forecast';
 import { chainSchedule } from '../schedule/workspace-schedule';
 import type { Rule } from './rule';
 
@@ -13,9 +14,8 @@ export const deadlineAtRisk: Rule = {
     // A forecast is made from today's date: the same all day.
     ctx.dependsOnNow('day');
     const forecast = chainSchedule(ctx.ws, ctx.nowUntracked, entity.id)?.byId.get(entity.id);
-    if (!forecast?.late || !forecast.forecastFinish || !forecast.deadline) return;
     // A chain whose tasks are all done or cancelled is history: its deadline is no longer at risk.
-    if ([...forecast.tasks.values()].every((t) => t.status === 'done' || t.status === 'cancelled')) return;
+    if (!forecast || !isLateChain(forecast) || !forecast.forecastFinish || !forecast.deadline) return;
     const days = forecast.lateByWorkingDays;
     ctx.report({
       code: 'deadline-at-risk',

@@ -2,8 +2,9 @@
 // `postmortem.required_for` needs a postmortem published within `postmortem.within` of the
 // resolution (spec §4). Reported once that time has passed without one; offers to create it.
 
-import { elapsedMs } from '../time/duration';
-import { formatInZone, parseTimestamp } from '../time/timestamp';
+import { elapsedMs, formatElapsed } from '../time/duration';
+import { parseTimestamp } from '../time/timestamp';
+import { formatInZone } from '../time/zone';
 import { workspaceZone } from '../schedule/workspace-schedule';
 import { incidentSla } from '../sla/incident-clocks';
 import type { Entity } from '../workspace/entities';
@@ -36,11 +37,10 @@ export const missingPostmortem: Rule = {
     const at = { file: entity.file, doc: entity.doc, path: typeof entity.value.postmortem === 'string' ? ['postmortem'] : ['priority'] };
     if (postmortem && published !== undefined) {
       if (published <= deadline) return;
-      const late = Math.round((published - deadline) / 3_600_000);
       ctx.report({
         code: 'missing-postmortem',
         at,
-        message: `postmortem "${postmortem.id}" was published ${late}h after the ${within} the policy "${sla.policy.id}" allows for ${entity.value.priority} (due ${due()})`,
+        message: `postmortem "${postmortem.id}" was published ${formatElapsed(published - deadline)} late: policy "${sla.policy.id}" wants it within ${within} of the resolution for ${entity.value.priority} (due ${due()})`,
         related: [{ at: { file: postmortem.file, doc: postmortem.doc, path: ['published'] }, message: 'published here' }],
       });
       return;

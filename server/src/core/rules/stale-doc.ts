@@ -2,7 +2,7 @@
 // interval (`review_every`, else the workspace's `doc_review_every`, else 180 days), or that
 // was never reviewed.
 
-import { daysSince, docFreshness } from '../project/doc-freshness';
+import { docFreshness } from '../project/doc-freshness';
 import type { Rule } from './rule';
 
 export const staleDoc: Rule = {
@@ -11,7 +11,9 @@ export const staleDoc: Rule = {
   description: 'A project document has not been reviewed within its review interval.',
   kinds: ['project'],
   check(entity, ctx) {
-    for (const doc of docFreshness(ctx.ws, entity, ctx.now)) {
+    // Stale from the day after the due date, in the workspace's zone: the same all day.
+    ctx.dependsOnNow('day');
+    for (const doc of docFreshness(ctx.ws, entity, ctx.nowUntracked)) {
       if (doc.state === 'never-reviewed') {
         ctx.report({
           code: 'stale-doc',
@@ -22,7 +24,7 @@ export const staleDoc: Rule = {
         ctx.report({
           code: 'stale-doc',
           at: { file: entity.file, doc: entity.doc, path: ['docs', doc.index, 'reviewed'] },
-          message: `"${doc.title}" was last reviewed ${doc.reviewed}, ${daysSince(doc.reviewed!, ctx.now)} days ago; it is reviewed every ${doc.reviewEvery}, so it was due on ${doc.dueOn}`,
+          message: `"${doc.title}" was last reviewed ${doc.reviewed}, ${doc.daysSinceReview} days ago; it is reviewed every ${doc.reviewEvery}, so it was due on ${doc.dueOn}`,
         });
       }
     }

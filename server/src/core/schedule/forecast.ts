@@ -29,12 +29,15 @@
 // - `waitingOn` holds the tasks that could start now and have not: not done, not started, every
 //   predecessor done (or cancelled), and no `start` after today. `daysOverdue` counts calendar
 //   days since `due`. `lateByWorkingDays` counts in the calendar of the chain's last task.
+// - "Today" is the date of "now" in the zone of the task's department calendar (spec §5 lays a
+//   task on that calendar): it can be Monday in Vladivostok while Sunday in the workspace zone.
 
-import type { ChainDoc, TaskDoc, TaskStatus } from '../model';
-import { DayCalendar, DEFAULT_WORKDAY_CALENDAR, clockMinutes } from '../calendar/days';
-import { parseDuration } from '../time/duration';
-import { isDate } from '../time/timestamp';
-import { taskRefId } from '../workspace/entities';
+import type { DayCalendar } from '../calendar/days';
+import type { ChainDoc, TaskStatus } from '../model';
+import { dateOfDay, dayNumber, isDate } from '../time/dates';
+import { localDay } from '../time/zone';
+import { buildGraph, cyclesOf } from './task-graph';
+import { effortOf, finishFrom, startFor, workDaysOf, type WorkDays } from './work-days';
 
 export interface TaskForecast {
   id: string;
@@ -87,8 +90,10 @@ export interface ChainForecast {
   deadline?: string;
   /** The latest task finish; absent for a chain in a cycle or without a scheduled task. */
   forecastFinish?: string;
-  /** forecastFinish is after deadline. */
+  /** forecastFinish is after deadline (spec §5; also for a chain that is done: it finished late). */
   late: boolean;
+  /** Every task is done or cancelled: the chain is history, its lateness no longer a risk. */
+  done: boolean;
   /** Working days between deadline and forecastFinish when late, else 0. */
   lateByWorkingDays: number;
   /** Task ids from first to last, all of this chain. */
@@ -104,6 +109,15 @@ export interface ChainForecast {
   cycle?: string[];
 }
 
+/**
+ * A late chain: one still in progress whose forecast finish is after its deadline. What the
+ * status bar, the tree, `tam plan`, `tam docs` and `deadline-at-risk` call late; a chain that
+ * is done is history, even when it finished after its deadline (`late` says that).
+ */
+export function isLateChain(forecast: Pick<ChainForecast, 'late' | 'done'>): boolean {
+  return forecast.late && !forecast.done;
+}
+
 export interface ScheduleResult {
   /** One per chain, in input order. */
   chains: ChainForecast[];
@@ -114,339 +128,16 @@ export interface ScheduleResult {
 
 export interface ForecastInput {
   chains: readonly ChainDoc[];
-  /** The calendar of a department (DEFAULT_WORKDAY_CALENDAR when it names none). */
+  /** The calendar of a department (the default Mon–Fri calendar when it names none). */
   calendarOf(departmentId: string): DayCalendar;
-  /** "Now" as a YYYY-MM-DD date in the workspace's time zone. */
-  today: string;
+  /**
+   * "Now": an instant, whose date each task reads in its own calendar's zone (a task in
+   * Vladivostok starts "today" there), or one YYYY-MM-DD date for every calendar.
+   */
+  now: number | string;
 }
 
-// ---------------------------------------------------------------------------------------
-// The task graph shared by the cycle search and the forecast.
-
-interface Node {
-  chain: number;
-  task: TaskDoc;
-  key: string;
-  /** Resolved predecessors (depends_on), duplicates and unknown targets dropped. */
-  deps: number[];
-}
-
-interface Graph {
-  chains: readonly ChainDoc[];
-  nodes: Node[];
-  /** Node indexes of each chain's tasks, in document order. */
-  chainNodes: number[][];
-}
-
-function buildGraph(chains: readonly ChainDoc[]): Graph {
-  const nodes: Node[] = [];
-  const chainNodes: number[][] = [];
-  const byKey = new Map<string, number>();
-  chains.forEach((chain, ci) => {
-    const own: number[] = [];
-    const ids = new Set<string>();
-    for (const task of Array.isArray(chain.tasks) ? chain.tasks : []) {
-      // A duplicated task or chain id is another rule's report; the first definition wins.
-      if (!task || typeof task.id !== 'string' || ids.has(task.id)) continue;
-      ids.add(task.id);
-      const key = `${chain.id}/${task.id}`;
-      if (!byKey.has(key)) byKey.set(key, nodes.length);
-      own.push(nodes.length);
-      nodes.push({ chain: ci, task, key, deps: [] });
-    }
-    chainNodes.push(own);
-  });
-  for (const node of nodes) {
-    const chainId = chains[node.chain]!.id;
-    const seen = new Set<number>();
-    for (const raw of Array.isArray(node.task.depends_on) ? node.task.depends_on : []) {
-      if (typeof raw !== 'string') continue;
-      const target = byKey.get(taskRefId(chainId, raw));
-      if (target === undefined || seen.has(target)) continue;
-      seen.add(target);
-      node.deps.push(target);
-    }
-  }
-  return { chains, nodes, chainNodes };
-}
-
-/**
- * Strongly connected components (Tarjan), iteratively so that a chain of thousands of tasks
- * cannot overflow the stack. Returns the component of each node and which components are
- * cycles (more than one node, or a node depending on itself).
- */
-function components(nodes: readonly Node[]): { comp: Int32Array; cyclic: boolean[] } {
-  const n = nodes.length;
-  const index = new Int32Array(n).fill(-1);
-  const low = new Int32Array(n);
-  const comp = new Int32Array(n).fill(-1);
-  const onStack = new Uint8Array(n);
-  const stack: number[] = [];
-  const cyclic: boolean[] = [];
-  let counter = 0;
-  const work: { v: number; next: number }[] = [];
-  for (let root = 0; root < n; root++) {
-    if (index[root] !== -1) continue;
-    work.push({ v: root, next: 0 });
-    index[root] = low[root] = counter++;
-    stack.push(root);
-    onStack[root] = 1;
-    while (work.length) {
-      const frame = work[work.length - 1]!;
-      const { v } = frame;
-      const deps = nodes[v]!.deps;
-      if (frame.next < deps.length) {
-        const w = deps[frame.next++]!;
-        if (index[w] === -1) {
-          index[w] = low[w] = counter++;
-          stack.push(w);
-          onStack[w] = 1;
-          work.push({ v: w, next: 0 });
-        } else if (onStack[w]) {
-          low[v] = Math.min(low[v]!, index[w]!);
-        }
-        continue;
-      }
-      work.pop();
-      if (work.length) {
-        const parent = work[work.length - 1]!.v;
-        low[parent] = Math.min(low[parent]!, low[v]!);
-      }
-      if (low[v] === index[v]) {
-        const id = cyclic.length;
-        let size = 0;
-        let w: number;
-        do {
-          w = stack.pop()!;
-          onStack[w] = 0;
-          comp[w] = id;
-          size++;
-        } while (w !== v);
-        cyclic.push(size > 1 || deps.includes(v));
-      }
-    }
-  }
-  return { comp, cyclic };
-}
-
-/**
- * Elementary cycles that together name every task on a cycle: for each task of a cyclic
- * component not yet named, the shortest way back to itself along depends_on. Node indexes,
- * each depending on the next and the last on the first.
- */
-function cyclesOf(graph: Graph): number[][] {
-  const { nodes } = graph;
-  const { comp, cyclic } = components(nodes);
-  const covered = new Uint8Array(nodes.length);
-  const out: number[][] = [];
-  const parent = new Int32Array(nodes.length);
-  for (let start = 0; start < nodes.length; start++) {
-    if (covered[start] || !cyclic[comp[start]!]) continue;
-    const c = comp[start]!;
-    parent.fill(-1);
-    const queue = [start];
-    let last = -1;
-    for (let q = 0; q < queue.length && last === -1; q++) {
-      const v = queue[q]!;
-      for (const w of nodes[v]!.deps) {
-        if (comp[w] !== c) continue;
-        if (w === start) {
-          last = v;
-          break;
-        }
-        if (parent[w] === -1) {
-          parent[w] = v;
-          queue.push(w);
-        }
-      }
-    }
-    const path: number[] = [];
-    for (let v = last; v !== start && v !== -1; v = parent[v]!) path.push(v);
-    path.push(start);
-    path.reverse();
-    for (const v of path) covered[v] = 1;
-    out.push(path);
-  }
-  return out;
-}
-
-/**
- * The dependency cycles among the chains' tasks, as task keys ("chain-id/task-id"), each task
- * depending on the next and the last on the first. Every task on a cycle is named at least once.
- */
-export function findCycles(chains: readonly ChainDoc[]): string[][] {
-  const graph = buildGraph(chains);
-  return cyclesOf(graph).map((cycle) => cycle.map((v) => graph.nodes[v]!.key));
-}
-
-// ---------------------------------------------------------------------------------------
-// Working days as integers (days since 1970-01-01), with a per-calendar cache: the forecast
-// asks the same few weeks of the same few calendars thousands of times.
-
-class WorkDays {
-  private readonly cal: DayCalendar;
-  private lo = 0;
-  /** Working days in [lo, lo + i], for every day of the cached window. */
-  private cum = new Int32Array(0);
-  private mins = new Int32Array(0);
-
-  constructor(cal: DayCalendar) {
-    // A calendar without one working weekday would never finish anything; count it as the default.
-    const hours = cal.doc.working_hours;
-    const works = !hours || hours.some((slot) => slot.days.length > 0 && clockMinutes(slot.to) > clockMinutes(slot.from));
-    this.cal = works ? cal : new DayCalendar(DEFAULT_WORKDAY_CALENDAR);
-  }
-
-  private ensure(day: number): void {
-    const hi = this.lo + this.cum.length - 1;
-    if (this.cum.length && day >= this.lo && day <= hi) return;
-    const size = Math.max(128, this.cum.length * 2);
-    const lo = this.cum.length ? Math.min(this.lo, day - (day < this.lo ? size : 0)) : day - 64;
-    const newHi = this.cum.length ? Math.max(hi, day + (day > hi ? size : 0)) : day + 64;
-    const mins = new Int32Array(newHi - lo + 1);
-    for (let d = lo; d <= newHi; d++) {
-      const old = d - this.lo;
-      mins[d - lo] = this.cum.length && old >= 0 && old < this.mins.length ? this.mins[old]! : this.cal.workingMinutesOn(dateOf(d));
-    }
-    const cum = new Int32Array(mins.length);
-    let count = 0;
-    for (let i = 0; i < mins.length; i++) cum[i] = count += mins[i]! > 0 ? 1 : 0;
-    this.lo = lo;
-    this.mins = mins;
-    this.cum = cum;
-  }
-
-  minutes(day: number): number {
-    this.ensure(day);
-    return this.mins[day - this.lo]!;
-  }
-
-  isWorking(day: number): boolean {
-    return this.minutes(day) > 0;
-  }
-
-  /** Working days in (from, to]; 0 when to ≤ from. */
-  countAfter(from: number, to: number): number {
-    if (to <= from) return 0;
-    this.ensure(from);
-    this.ensure(to);
-    return this.cum[to - this.lo]! - this.cum[from - this.lo]!;
-  }
-
-  onOrAfter(day: number): number {
-    let d = day;
-    while (!this.isWorking(d)) d++;
-    return d;
-  }
-
-  after(day: number): number {
-    return this.onOrAfter(day + 1);
-  }
-
-  onOrBefore(day: number): number {
-    let d = day;
-    while (!this.isWorking(d)) d--;
-    return d;
-  }
-
-  before(day: number): number {
-    return this.onOrBefore(day - 1);
-  }
-
-  /** The n-th working day after a working day (n ≥ 0). */
-  forward(day: number, n: number): number {
-    let d = day;
-    for (let i = 0; i < n; i++) d = this.after(d);
-    return d;
-  }
-
-  back(day: number, n: number): number {
-    let d = day;
-    for (let i = 0; i < n; i++) d = this.before(d);
-    return d;
-  }
-}
-
-/** Calendars are immutable, so what was learnt about one serves every later forecast too. */
-const workDaysCache = new WeakMap<DayCalendar, WorkDays>();
-
-interface Effort {
-  days: number;
-  minutes: number;
-}
-
-function effortOf(task: TaskDoc): Effort {
-  const d = parseDuration(task.estimate);
-  if (!d) return { days: 1, minutes: 0 };
-  return { days: d.weeks * 5 + d.days, minutes: d.hours * 60 + d.minutes };
-}
-
-/** The last working day of an effort that starts on the working day `start`. */
-function finishFrom(cal: WorkDays, start: number, effort: Effort): number {
-  let day = effort.days > 0 ? cal.forward(start, effort.days - 1) : start;
-  if (effort.minutes > 0) {
-    if (effort.days > 0) day = cal.after(day);
-    let rest = effort.minutes;
-    while (rest > cal.minutes(day)) {
-      rest -= cal.minutes(day);
-      day = cal.after(day);
-    }
-  }
-  return day;
-}
-
-/** The first working day of an effort that finished on `finish`: finishFrom backwards. */
-function startFor(cal: WorkDays, finish: number, effort: Effort): number {
-  let day = cal.onOrBefore(finish);
-  if (effort.minutes > 0) {
-    let rest = effort.minutes;
-    while (rest > cal.minutes(day)) {
-      rest -= cal.minutes(day);
-      day = cal.before(day);
-    }
-    if (effort.days > 0) day = cal.before(day);
-  }
-  return effort.days > 0 ? cal.back(day, effort.days - 1) : day;
-}
-
-// Date texts ↔ day numbers without Date objects (Hinnant's civil-date arithmetic): the
-// forecast converts thousands of dates and Date.toISOString was most of its time.
-const dayCache = new Map<string, number | undefined>();
-
-function dayOf(date: string | undefined): number | undefined {
-  if (date === undefined) return undefined;
-  let day = dayCache.get(date);
-  if (day === undefined && !dayCache.has(date)) {
-    day = isDate(date) ? daysFromCivil(+date.slice(0, 4), +date.slice(5, 7), +date.slice(8, 10)) : undefined;
-    if (dayCache.size > 10_000) dayCache.clear();
-    dayCache.set(date, day);
-  }
-  return day;
-}
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-function dateOf(day: number): string {
-  const z = day + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-}
-
-// ---------------------------------------------------------------------------------------
+export { findCycles } from './task-graph';
 
 interface Slot {
   start: number;
@@ -458,9 +149,10 @@ interface Slot {
 
 /** Forecasts every chain (spec §5). Never throws on well-typed documents and never loops. */
 export function forecastChains(input: ForecastInput): ScheduleResult {
-  const todayDay = dayOf(input.today);
-  if (todayDay === undefined) throw new Error(`forecastChains: today must be a YYYY-MM-DD date, not ${JSON.stringify(input.today)}`);
-  const today: number = todayDay;
+  const fixedDay = typeof input.now === 'string' ? dayNumber(input.now) : undefined;
+  if (typeof input.now === 'string' ? fixedDay === undefined : !Number.isFinite(input.now)) {
+    throw new Error(`forecastChains: now must be an instant or a YYYY-MM-DD date, not ${JSON.stringify(input.now)}`);
+  }
   const graph = buildGraph(input.chains);
   const { nodes, chainNodes } = graph;
   const n = nodes.length;
@@ -472,18 +164,20 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
   }
   const schedulable = (v: number) => !chainCycle.has(nodes[v]!.chain);
 
-  const byDepartment = new Map<string, WorkDays>();
-  const calOf = (v: number): WorkDays => {
+  const byDepartment = new Map<string, { days: WorkDays; today: number }>();
+  const departmentOf = (v: number) => {
     const dept = nodes[v]!.task.department;
-    let wd = byDepartment.get(dept);
-    if (!wd) {
-      const cal = input.calendarOf(dept);
-      wd = workDaysCache.get(cal);
-      if (!wd) workDaysCache.set(cal, (wd = new WorkDays(cal)));
-      byDepartment.set(dept, wd);
+    let found = byDepartment.get(dept);
+    if (!found) {
+      const days = workDaysOf(input.calendarOf(dept));
+      found = { days, today: fixedDay ?? localDay(days.zone, input.now as number) };
+      byDepartment.set(dept, found);
     }
-    return wd;
+    return found;
   };
+  const calOf = (v: number): WorkDays => departmentOf(v).days;
+  /** Today's day number in the zone of the task's calendar. */
+  const todayOf = (v: number): number => departmentOf(v).today;
 
   // Topological order of the schedulable tasks (Kahn). The remaining graph is acyclic: every
   // task on a cycle belongs to a chain that is left out.
@@ -529,6 +223,7 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
     const task = nodes[v]!.task;
     if (task.status === 'cancelled') continue;
     const cal = calOf(v);
+    const today = todayOf(v);
     const effort = effortOf(task);
     let latest = -1;
     let latestFinish = -Infinity;
@@ -567,6 +262,7 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
       title: chain.title,
       project: chain.project,
       late: false,
+      done: chainNodes[ci]!.length > 0 && chainNodes[ci]!.every((v) => nodes[v]!.task.status === 'done' || nodes[v]!.task.status === 'cancelled'),
       lateByWorkingDays: 0,
       criticalPath: [],
       tasks: new Map(),
@@ -632,6 +328,7 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
     for (const v of own) {
       const task = nodes[v]!.task;
       const slot = slots[v];
+      const today = todayOf(v);
       const due = dayOf(task.due);
       const open = task.status !== 'done' && task.status !== 'cancelled';
       const f: TaskForecast = {
@@ -696,4 +393,12 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
   }
 
   return { chains, byId: new Map([...chains].reverse().map((c) => [c.id, c])), cycles: cycles.map((c) => c.map((v) => nodes[v]!.key)) };
+}
+
+function dayOf(date: string | undefined): number | undefined {
+  return date === undefined ? undefined : dayNumber(date);
+}
+
+function dateOf(day: number): string {
+  return dateOfDay(day);
 }

@@ -1,20 +1,21 @@
 // The schedule of the chains of a workspace at "now": the calendars of the departments, the
-// date of today in the workspace's zone, and forecasts shared by the rules, the CLI and the
-// editor until the workspace changes. A chain's forecast depends only on the chains its tasks
+// dates of today in their zones, and forecasts shared by the rules, the CLI and the editor
+// until the workspace or the day changes. A chain's forecast depends only on the chains its tasks
 // are linked to across chains, so an edit re-forecasts that group, not all 200 chains.
 
-import { DayCalendar, DEFAULT_WORKDAY_CALENDAR } from '../calendar/days';
-import { WorkingTime } from '../calendar/working-time';
+import { DayCalendar, defaultWorkdayCalendar } from '../calendar/days';
 import type { ChainDoc } from '../model';
+import { isValidZone, localDate, zoneOr } from '../time/zone';
 import type { Workspace } from '../workspace/workspace';
-import { forecastChains, type ForecastInput, type ScheduleResult } from './forecast';
+import { forecastChains, type ScheduleResult } from './forecast';
 
 /** Every chain of the workspace, forecast together (tam plan, the tree, tam docs). */
 export function workspaceSchedule(ws: Workspace, nowMs: number): ScheduleResult {
-  return ws.memo(`schedule@${nowMs}`, () => {
+  // A forecast changes with the date, not the instant: one per day, not one per request.
+  return ws.memo(`schedule@${dayStamp(ws, nowMs)}`, () => {
     const chains: ChainDoc[] = [];
     for (const chain of ws.entities('chain')) if (chain.valid) chains.push(chain.value);
-    return forecastChains({ chains, ...scheduleInput(ws, nowMs) });
+    return forecastChains({ chains, calendarOf: calendarsOf(ws), now: nowMs });
   });
 }
 
@@ -26,9 +27,9 @@ export function workspaceSchedule(ws: Workspace, nowMs: number): ScheduleResult 
 export function chainSchedule(ws: Workspace, nowMs: number, chainId: string): ScheduleResult | undefined {
   const group = chainGroups(ws).get(chainId);
   if (!group) return undefined;
-  return ws.memo(`schedule@${nowMs}:${group[0]}`, () => {
+  return ws.memo(`schedule@${dayStamp(ws, nowMs)}:${group[0]}`, () => {
     const chains = group.map((id) => ws.get('chain', id)!.value as ChainDoc);
-    return forecastChains({ chains, ...scheduleInput(ws, nowMs) });
+    return forecastChains({ chains, calendarOf: calendarsOf(ws), now: nowMs });
   });
 }
 
@@ -67,40 +68,55 @@ function chainGroups(ws: Workspace): Map<string, string[]> {
   });
 }
 
-/** Today and the department calendars, made once per workspace version. */
-function scheduleInput(ws: Workspace, nowMs: number): Omit<ForecastInput, 'chains'> {
-  return ws.memo(`schedule-input@${nowMs}`, () => {
+/** The calendar of each department, made once per workspace version. */
+function calendarsOf(ws: Workspace): (departmentId: string) => DayCalendar {
+  return ws.memo('department-calendars', () => {
     const calendars = new Map<string, DayCalendar>();
-    const calendarOf = (departmentId: string): DayCalendar => {
+    return (departmentId: string): DayCalendar => {
       const calendarId = ws.get('department', departmentId)?.value.calendar;
       const key = typeof calendarId === 'string' ? calendarId : '';
       let calendar = calendars.get(key);
       if (!calendar) {
         const doc = key ? ws.get('calendar', key) : undefined;
-        calendar = new DayCalendar(doc?.valid ? doc.value : DEFAULT_WORKDAY_CALENDAR);
+        // Spec §5's Mon–Fri 09:00–18:00, in the workspace's zone: whose "today" it is.
+        calendar = new DayCalendar(doc?.valid ? doc.value : defaultWorkdayCalendar(workspaceZone(ws)));
         calendars.set(key, calendar);
       }
       return calendar;
     };
-    return { calendarOf, today: todayIn(workspaceZone(ws), nowMs) };
   });
+}
+
+/**
+ * The zones whose date a forecast or a review date reads: the workspace's and every calendar's,
+ * sorted. What depends on "the day" holds while the date is the same in each of them.
+ */
+export function dayZones(ws: Workspace): string[] {
+  return ws.memo('day-zones', () => {
+    const zones = new Set<string>([workspaceZone(ws)]);
+    for (const calendar of ws.entities('calendar')) if (calendar.valid && isValidZone(calendar.value.timezone)) zones.add(calendar.value.timezone);
+    return [...zones].sort();
+  });
+}
+
+/** "UTC=2026-11-25 Europe/Moscow=2026-11-26": the date in each zone, which names "the day". */
+export function dayStampIn(zones: readonly string[], nowMs: number): string {
+  return zones.map((zone) => `${zone}=${localDate(zone, nowMs)}`).join(' ');
+}
+
+/** The day of `nowMs` in every zone of the workspace (dayZones). */
+export function dayStamp(ws: Workspace, nowMs: number): string {
+  return dayStampIn(dayZones(ws), nowMs);
 }
 
 /** tam.yaml's time zone; UTC when it names none, or one that does not exist (the schema rule says so). */
 export function workspaceZone(ws: Workspace): string {
-  return ws.memo('zone', () => {
-    const zone = ws.config.doc?.timezone;
-    return typeof zone === 'string' && zone && WorkingTime.isValidZone(zone) ? zone : 'UTC';
-  });
+  return ws.memo('zone', () => zoneOr(ws.config.doc?.timezone));
 }
 
-/** The date (YYYY-MM-DD) of an instant in a time zone. */
-export function todayIn(zone: string, nowMs: number): string {
-  try {
-    return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(nowMs);
-  } catch {
-    return new Date(nowMs).toISOString().slice(0, 10);
-  }
+/** Today's date in the workspace's zone: the date a person in the workspace reads. */
+export function workspaceToday(ws: Workspace, nowMs: number): string {
+  return localDate(workspaceZone(ws), nowMs);
 }
 
 /** Department id → name, for "waiting on Network" and the graph's lanes. */

@@ -2,7 +2,8 @@
 // 2026-02-30) and the timestamp is a real instant. Its own module so that the validators
 // generated at build time (esbuild.mjs) can require it.
 
-import { isDate, parseTimestamp } from '../time/timestamp';
+import { parseTimestamp } from '../time/timestamp';
+import { isDate } from '../time/dates';
 
 export function realValue(format: string, data: string): boolean {
   if (format === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(data)) return isDate(data);

@@ -3,9 +3,10 @@
 // the key for a missing or unknown field, the value for a wrong value.
 
 import type { ErrorObject } from 'ajv/dist/2020';
-import { IANAZone } from 'luxon';
 import type { Kind, Path } from '../model';
-import { isTimestampWithoutOffset } from '../time/timestamp';
+import { yearOutOfRange } from '../time/dates';
+import { impossibleOffset, isTimestampWithoutOffset } from '../time/timestamp';
+import { isValidZone } from '../time/zone';
 import { closest } from '../text/suggest';
 import { validatorOf } from './validators';
 
@@ -30,7 +31,7 @@ export function validateDocument(kind: Kind, value: unknown): SchemaFinding[] {
 /** What JSON Schema cannot say: real time zones, slots that end after they start. */
 function semanticChecks(kind: Kind, value: any): SchemaFinding[] {
   const out: SchemaFinding[] = [];
-  if ((kind === 'calendar' || kind === 'workspace') && typeof value?.timezone === 'string' && !IANAZone.isValidZone(value.timezone)) {
+  if ((kind === 'calendar' || kind === 'workspace') && typeof value?.timezone === 'string' && !isValidZone(value.timezone)) {
     out.push({ path: ['timezone'], part: 'value', message: `timezone "${value.timezone}" is not an IANA time zone (like Europe/Moscow or UTC)` });
   }
   if (kind === 'calendar' && Array.isArray(value?.working_hours)) {
@@ -126,9 +127,12 @@ function formatMessage(field: string, value: unknown, schema: Record<string, any
       return `${v} is not a valid incident id: use letters, digits, ".", "_" and "-", like INC-2026-0042`;
     case 'timestamp':
       if (isTimestampWithoutOffset(value)) return `${field} must be a timestamp with an offset, like 2026-11-03T09:12:00+03:00; ${v} has no offset`;
+      if (impossibleOffset(value)) return `${field} has the offset ${impossibleOffset(value)}, which no time zone has: offsets run from -14:00 to +14:00 with minutes 00–59 (${v})`;
+      if (yearOutOfRange(value) !== undefined) return yearMessage(field, value as string);
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(value)) return `${field} is not a real moment in time: ${v}`;
       return `${field} must be a timestamp with an offset, like 2026-11-03T09:12:00+03:00, not ${v}`;
     case 'date':
+      if (yearOutOfRange(value) !== undefined) return yearMessage(field, value as string);
       if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return `${field} is not a real date: ${v}`;
       return `${field} must be a date like 2026-11-20, not ${v}`;
     case 'time':
@@ -144,6 +148,11 @@ function formatMessage(field: string, value: unknown, schema: Record<string, any
     default:
       return `${field} does not have the expected form: ${v}${schema?.pattern ? ` (expected ${schema.pattern})` : ''}`;
   }
+}
+
+/** A year typed wrong ("0206") would make schedules span centuries: refused, and said why. */
+function yearMessage(field: string, value: string): string {
+  return `${field} ${show(value)} is in the year ${value.slice(0, 4)}: dates must lie between 1900 and 2199 (a typo?)`;
 }
 
 function describeAlternatives(schema: Record<string, any> | undefined): string {

@@ -18,6 +18,10 @@
 //   at that moment, so no span is negative. `timeline-order` reports such entries. Entries after
 //   `now` have not happened yet and are ignored; a `now` before `opened` gives 0 elapsed.
 // - A missing or unreadable target counts as no limit (Infinity); the schema reports it.
+// - `breachedAt` is the instant the elapsed working time reached the target: the instant
+//   `dueAt` predicted while the clock ran. A clock that reached its target exactly as it paused
+//   and went over after resuming was breached when it reached it, not when it resumed (a
+//   resumption can fall outside working hours).
 
 import type { IncidentDoc, SlaPolicyDoc, TimelineStatus } from '../model';
 import type { WorkingTime } from '../calendar/working-time';
@@ -28,12 +32,16 @@ const MINUTE = 60_000;
 
 export type ClockState = 'met' | 'breached' | 'running' | 'paused';
 
+/** The two clocks of an incident, in the order they are always shown. */
+export type ClockName = 'response' | 'resolution';
+export const CLOCK_NAMES: readonly ClockName[] = ['response', 'resolution'];
+
 export interface Clock {
   state: ClockState;
   /** Working minutes counted so far, rounded up to whole minutes (see the top of this file). */
   elapsedMinutes: number;
   targetMinutes: number;
-  /** When the target was exceeded: the instant elapsed working time reached the target. */
+  /** For a clock over its target: the instant its elapsed working time reached the target. */
   breachedAt?: number;
   /** When the clock stopped, if it is stopped now (a `resolved` entry or, for response, an acknowledging one). */
   stoppedAt?: number;
@@ -58,13 +66,16 @@ export interface IncidentClocks {
 /** Statuses that stop the response clock: someone has taken the incident. */
 const RESPONDING: ReadonlySet<TimelineStatus> = new Set(['acknowledged', 'in_progress', 'resolved']);
 const DEFAULT_PAUSE_ON: readonly TimelineStatus[] = ['waiting_for_customer'];
+/** `pause_on` when a policy gives none (spec §3). */
+export const DEFAULT_PAUSE_SET: ReadonlySet<string> = new Set(DEFAULT_PAUSE_ON);
 
-type Phase = 'running' | 'paused' | 'stopped';
+export type Phase = 'running' | 'paused' | 'stopped';
 
-/** One clock counted segment by segment, remembering when it crossed its target. */
+/** One clock counted segment by segment, remembering when it reached its target. */
 class Counter {
   private elapsedMs = 0;
-  private breachedAt: number | undefined;
+  /** The instant elapsed working time reached the target (whether or not it went over since). */
+  private reachedAt: number | undefined;
   private readonly targetMs: number;
 
   constructor(
@@ -77,8 +88,10 @@ class Counter {
   /** Counts the working time of [from, to). */
   run(from: number, to: number): void {
     const work = this.time.workingMs(from, to);
-    if (this.breachedAt === undefined && this.elapsedMs + work > this.targetMs) {
-      this.breachedAt = this.time.addWorkingMs(from, this.targetMs - this.elapsedMs);
+    if (this.reachedAt === undefined && this.elapsedMs + work >= this.targetMs) {
+      // Within this segment: the earliest instant with the rest of the target worked (from
+      // itself only for a target of nothing).
+      this.reachedAt = this.time.addWorkingMs(from, this.targetMs - this.elapsedMs);
     }
     this.elapsedMs += work;
   }
@@ -95,11 +108,11 @@ class Counter {
       elapsedMinutes: Math.ceil(this.elapsedMs / MINUTE),
       targetMinutes: this.targetMinutes,
     };
-    if (this.breachedAt !== undefined) clock.breachedAt = this.breachedAt;
+    if (over && this.reachedAt !== undefined) clock.breachedAt = this.reachedAt;
     if (phase === 'stopped') clock.stoppedAt = since;
     if (phase === 'paused') clock.pausedSince = since;
     if (phase === 'running' && !over && Number.isFinite(this.targetMs)) {
-      clock.dueAt = this.time.addWorkingMs(now, this.targetMs - this.elapsedMs);
+      clock.dueAt = this.reachedAt ?? this.time.addWorkingMs(now, this.targetMs - this.elapsedMs);
     }
     return clock;
   }
@@ -110,25 +123,37 @@ export function isBreached(clock: Clock): boolean {
   return clock.elapsedMinutes > clock.targetMinutes;
 }
 
-export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time: WorkingTime, nowMs: number): IncidentClocks {
-  const targets = policy.targets?.[incident.priority];
-  const response = new Counter(time, targetMinutes(targets?.response));
-  const resolution = new Counter(time, targetMinutes(targets?.resolution));
+/** Where an incident's timeline has its two clocks at "now" (spec §4), before any counting. */
+export interface TimelineWalk {
+  opened: number;
+  /** "Now", or `opened` for a "now" before it. */
+  now: number;
+  response: { phase: Phase; since: number };
+  resolution: { phase: Phase; since: number };
+  /** The `resolved` entry of the last resolution, if not reopened since. */
+  resolvedAt?: number;
+  /** Some entry lies after "now": a later "now" may change the phases. */
+  later: boolean;
+}
+
+/**
+ * Walks the timeline up to "now" and tells `run(clock, from, to)` each span in which a clock
+ * runs (in time order). The one reading of spec §4's timeline: the clocks count from it and
+ * every "is it open?" asks it. Undefined when `opened` does not read.
+ */
+export function walkTimeline(
+  incident: Pick<IncidentDoc, 'opened' | 'timeline'>,
+  pauseOn: ReadonlySet<string>,
+  nowMs: number,
+  run?: (clock: 'response' | 'resolution', from: number, to: number) => void,
+): TimelineWalk | undefined {
   const opened = parseTimestamp(incident.opened);
-  if (opened === undefined) {
-    // Nothing can be counted without a start; the schema reports the timestamp.
-    const start = Number.isFinite(nowMs) ? nowMs : 0;
-    return { response: response.clock('running', start, start), resolution: resolution.clock('running', start, start) };
-  }
+  if (opened === undefined) return undefined;
   // A "now" before the incident was opened sees it at its opening: nothing elapsed yet.
   const now = nowMs >= opened ? nowMs : opened;
-  const pauseOn = pauseStatuses(policy);
-
   let t = opened; // the moment counted up to
-  let responsePhase: Phase = 'running';
-  let responseSince = opened;
-  let resolutionPhase: Phase = 'running';
-  let resolutionSince = opened;
+  const response = { phase: 'running' as Phase, since: opened };
+  const resolution = { phase: 'running' as Phase, since: opened };
   let resolvedAt: number | undefined;
   let later = nowMs < opened;
 
@@ -140,44 +165,61 @@ export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time:
       later = true;
       break;
     }
-    if (responsePhase === 'running') response.run(t, when);
-    if (resolutionPhase === 'running') resolution.run(t, when);
+    if (run && response.phase === 'running') run('response', t, when);
+    if (run && resolution.phase === 'running') run('resolution', t, when);
     t = when;
 
     const status = entry.status;
-    if (responsePhase === 'running' && RESPONDING.has(status)) {
-      responsePhase = 'stopped';
-      responseSince = when;
+    if (response.phase === 'running' && RESPONDING.has(status)) {
+      response.phase = 'stopped';
+      response.since = when;
     }
 
     // Stopping wins over pausing, should a policy list `resolved` in pause_on.
     if (status === 'resolved') {
-      if (resolutionPhase !== 'stopped') {
-        resolutionPhase = 'stopped';
-        resolutionSince = when;
+      if (resolution.phase !== 'stopped') {
+        resolution.phase = 'stopped';
+        resolution.since = when;
       }
       // A repeated `resolved` keeps the first.
       if (resolvedAt === undefined) resolvedAt = when;
-    } else if (status === 'closed' && resolutionPhase === 'stopped') {
+    } else if (status === 'closed' && resolution.phase === 'stopped') {
       // Closing a resolved incident changes nothing.
     } else {
       const phase: Phase = pauseOn.has(status) ? 'paused' : 'running';
-      if (resolutionPhase === 'stopped') resolvedAt = undefined; // reopened
-      if (phase !== resolutionPhase) {
-        resolutionPhase = phase;
-        resolutionSince = when;
+      if (resolution.phase === 'stopped') resolvedAt = undefined; // reopened
+      if (phase !== resolution.phase) {
+        resolution.phase = phase;
+        resolution.since = when;
       }
     }
   }
-  if (responsePhase === 'running') response.run(t, now);
-  if (resolutionPhase === 'running') resolution.run(t, now);
+  if (run && response.phase === 'running') run('response', t, now);
+  if (run && resolution.phase === 'running') run('resolution', t, now);
+  const walk: TimelineWalk = { opened, now, response, resolution, later };
+  if (resolvedAt !== undefined) walk.resolvedAt = resolvedAt;
+  return walk;
+}
 
-  const clocks: IncidentClocks = {
-    response: response.clock(responsePhase, responseSince, now),
-    resolution: resolution.clock(resolutionPhase, resolutionSince, now),
+export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time: WorkingTime, nowMs: number): IncidentClocks {
+  const targets = policy.targets?.[incident.priority];
+  const counters = {
+    response: new Counter(time, targetMinutes(targets?.response)),
+    resolution: new Counter(time, targetMinutes(targets?.resolution)),
   };
-  if (resolvedAt !== undefined) clocks.resolvedAt = resolvedAt;
-  if (!later && responsePhase === 'stopped' && resolutionPhase === 'stopped') clocks.settled = true;
+  const walk = walkTimeline(incident, pauseStatuses(policy), nowMs, (clock, from, to) => counters[clock].run(from, to));
+  if (!walk) {
+    // Nothing can be counted without a start; the schema reports the timestamp.
+    const start = Number.isFinite(nowMs) ? nowMs : 0;
+    return { response: counters.response.clock('running', start, start), resolution: counters.resolution.clock('running', start, start) };
+  }
+  const { response, resolution, now } = walk;
+  const clocks: IncidentClocks = {
+    response: counters.response.clock(response.phase, response.since, now),
+    resolution: counters.resolution.clock(resolution.phase, resolution.since, now),
+  };
+  if (walk.resolvedAt !== undefined) clocks.resolvedAt = walk.resolvedAt;
+  if (!walk.later && response.phase === 'stopped' && resolution.phase === 'stopped') clocks.settled = true;
   return clocks;
 }
 

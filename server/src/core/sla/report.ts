@@ -16,14 +16,14 @@
 // - Dates (the --from/--to filter, inclusive, and the month key YYYY-MM) are read in the
 //   workspace time zone.
 
-import { IANAZone } from 'luxon';
 import type { Priority } from '../model';
-import { isDate, utcMsToDate } from '../time/timestamp';
-import { WorkingTime } from '../calendar/working-time';
-import { isBreached, type Clock, type IncidentClocks } from './clocks';
+import { isDate } from '../time/dates';
+import { isValidZone, localDate } from '../time/zone';
+import { isBreached, type Clock, type ClockName, type IncidentClocks } from './clocks';
+import { isOpen, isOpenBreach } from './incident-state';
 
 export type SlaGroupBy = 'project' | 'department' | 'priority' | 'month';
-export type SlaClockName = 'response' | 'resolution';
+export type SlaClockName = ClockName;
 
 /** One incident with its clocks, as the workspace index hands it over. */
 export interface SlaRow {
@@ -84,6 +84,8 @@ export interface SlaBreach {
   elapsedMinutes: number;
   /** Whether the clock has stopped; a breach of a running or paused clock still grows. */
   stopped: boolean;
+  /** An open breach (incident-state.ts): over target and not stopped. */
+  open: boolean;
   breachedAt?: number;
   causeCategory?: string;
   title: string;
@@ -109,21 +111,18 @@ export interface SlaReport {
 /** The group key of incidents without a department. */
 export const NO_DEPARTMENT = '(none)';
 
-const DAY = 86_400_000;
-
 /** Throws an Error with a message fit for the user when a date or the time zone is malformed. */
 export function buildSlaReport(rows: readonly SlaRow[], options: SlaReportOptions = {}): SlaReport {
   const by = options.by ?? 'project';
   const timezone = options.timezone ?? 'UTC';
-  if (!WorkingTime.isValidZone(timezone)) throw new Error(`unknown time zone "${timezone}"; use an IANA name such as Europe/Moscow or UTC`);
+  if (!isValidZone(timezone)) throw new Error(`unknown time zone "${timezone}"; use an IANA name such as Europe/Moscow or UTC`);
   for (const [name, value] of [['from', options.from], ['to', options.to]] as const) {
     if (value !== undefined && !isDate(value)) throw new Error(`--${name} must be a date written YYYY-MM-DD, not "${value}"`);
   }
 
-  const dates = new LocalDates(timezone);
-  const incidents: SlaReportIncident[] = [];
+    const incidents: SlaReportIncident[] = [];
   for (const row of rows) {
-    const openedDate = dates.of(row.opened);
+    const openedDate = Number.isFinite(row.opened) ? localDate(timezone, row.opened) : undefined;
     if (openedDate === undefined) continue; // an unreadable opening time has no date to filter on
     // YYYY-MM-DD compares as text in date order.
     if (options.from !== undefined && openedDate < options.from) continue;
@@ -175,32 +174,6 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
   return sorted[rank - 1]!;
 }
 
-/**
- * Dates of instants in one zone. Asking luxon for each of 100 000 incidents takes seconds, so
- * the zone's offset is looked up once per UTC day: when it is the same at both ends of the day it
- * holds all day (no zone changes its offset twice in a day), else it is looked up per instant.
- */
-class LocalDates {
-  private readonly zone: IANAZone;
-  private readonly offsetByUtcDay = new Map<number, number | null>();
-
-  constructor(timezone: string) {
-    this.zone = IANAZone.create(timezone);
-  }
-
-  of(ms: number): string | undefined {
-    if (!Number.isFinite(ms)) return undefined;
-    const day = Math.floor(ms / DAY);
-    let offset = this.offsetByUtcDay.get(day);
-    if (offset === undefined) {
-      const first = this.zone.offset(day * DAY);
-      offset = first === this.zone.offset((day + 1) * DAY - 1) ? first : null;
-      this.offsetByUtcDay.set(day, offset);
-    }
-    return utcMsToDate(ms + (offset ?? this.zone.offset(ms)) * 60_000);
-  }
-}
-
 function groupKey(row: SlaRow, by: SlaGroupBy, openedDate: string): string {
   switch (by) {
     case 'project':
@@ -220,7 +193,7 @@ function stats(key: string, incidents: readonly SlaReportIncident[]): SlaStats {
   let open = 0;
   let paused = 0;
   for (const { clocks } of incidents) {
-    if (clocks.resolution.stoppedAt === undefined) open++;
+    if (isOpen(clocks)) open++;
     if (clocks.resolution.pausedSince !== undefined) paused++;
   }
   return {
@@ -267,6 +240,7 @@ function breachOf(incident: SlaReportIncident, clock: SlaClockName, c: Clock): S
     targetMinutes: c.targetMinutes,
     elapsedMinutes: c.elapsedMinutes,
     stopped: c.stoppedAt !== undefined,
+    open: isOpenBreach(c),
     title: incident.title,
     opened: incident.opened,
     openedText: incident.openedText,

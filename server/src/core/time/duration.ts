@@ -50,3 +50,17 @@ export function formatMinutes(total: number): string {
   if (hours && minutes) return `${sign}${hours}h ${minutes}m`;
   return hours ? `${sign}${hours}h` : `${sign}${minutes}m`;
 }
+
+/**
+ * "20m", "5h 20m", "3d 4h": how long something was late, in wall-clock time. Rounded up to the
+ * minute, so that a postmortem one second late is never shown as "0m" late.
+ */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 60_000));
+  const days = Math.floor(total / 1440);
+  const hours = Math.floor((total % 1440) / 60);
+  const minutes = total % 60;
+  if (days) return hours ? `${days}d ${hours}h` : `${days}d`;
+  if (hours) return minutes ? `${hours}h ${minutes}m` : `${hours}h`;
+  return `${minutes}m`;
+}

@@ -1,11 +1,17 @@
-// Timestamps and dates as the format writes them (spec §2): ISO 8601 with an offset or Z,
-// and plain YYYY-MM-DD dates. A timestamp without an offset is not a timestamp here.
+// Timestamps as the format writes them (spec §2): ISO 8601 with an offset or Z. A timestamp
+// without an offset is not a timestamp here. Dates are dates.ts's, zones zone.ts's.
 
-import { DateTime } from 'luxon';
+import { digits as digitsAt, isCalendarDay } from './dates';
 
-/** The form parseTimestamp reads (it does so without this expression, which documents it). */
+/**
+ * The form parseTimestamp reads (it does so without this expression, which documents it); it
+ * also wants a real calendar day in 1900–2199 and an offset of at most ±14:00, the range of
+ * the zones that exist (RFC 3339 allows ±23:59; nowhere keeps such a clock).
+ */
 export const TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z|[+-]\d{2}:\d{2})$/;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The largest offset from UTC of a real zone (Kiribati, +14:00), in minutes. */
+export const MAX_OFFSET_MINUTES = 14 * 60;
 
 /** Milliseconds since the epoch, or undefined when the text is not a valid timestamp with an offset. */
 export function parseTimestamp(text: unknown): number | undefined {
@@ -35,30 +41,15 @@ export function parseTimestamp(text: unknown): number | undefined {
       ms = Math.round(Number(`0.${text.slice(from, i)}`) * 1000);
     }
   }
-  if (!validDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
+  if (!isCalendarDay(y, mo, d) || h > 23 || mi > 59 || s > 59) return undefined;
   const utc = Date.UTC(y, mo - 1, d, h, mi, s, ms);
   const zone = text.charCodeAt(i);
   if (zone === 90 /* Z */) return i + 1 === text.length ? utc : undefined;
   if ((zone !== 43 && zone !== 45) || i + 6 !== text.length || text.charCodeAt(i + 3) !== 58) return undefined;
   const oh = digitsAt(text, i + 1, 2);
   const om = digitsAt(text, i + 4, 2);
-  if (oh < 0 || om < 0) return undefined;
+  if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > MAX_OFFSET_MINUTES) return undefined;
   return utc - (zone === 45 ? -1 : 1) * (oh * 60 + om) * 60_000;
-}
-
-/** The number written by `count` ASCII digits at `from`, or -1. */
-function digitsAt(text: string, from: number, count: number): number {
-  let n = 0;
-  for (let i = from; i < from + count; i++) {
-    const c = text.charCodeAt(i);
-    if (!isDigit(c)) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return n;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** True when the text looks like a timestamp but has no offset ("2026-11-03T09:12:00"). */
@@ -66,39 +57,16 @@ export function isTimestampWithoutOffset(text: unknown): boolean {
   return typeof text === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text);
 }
 
-/** Whether a YYYY-MM-DD text names a real calendar day. */
-export function isDate(text: unknown): text is string {
-  if (typeof text !== 'string') return false;
-  const m = DATE.exec(text);
-  return !!m && validDate(+m[1]!, +m[2]!, +m[3]!);
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
-/** Midnight UTC of a YYYY-MM-DD date, in ms; a stable number for comparing and counting days. */
-export function dateToUtcMs(text: string): number {
-  const [y, m, d] = text.split('-').map(Number);
-  return Date.UTC(y!, m! - 1, d!);
-}
-
-export function utcMsToDate(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-/** Adds whole days to a YYYY-MM-DD date. */
-export function addDays(date: string, days: number): string {
-  return utcMsToDate(dateToUtcMs(date) + days * 86_400_000);
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-function validDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
-  return d <= DAYS_IN_MONTH[m - 1]! + (leap ? 1 : 0);
-}
-
-/** An instant as a timestamp in a zone, like the files write them: "2026-11-04T12:00+03:00". */
-export function formatInZone(ms: number, zone: string): string {
-  const dt = DateTime.fromMillis(ms, { zone });
-  const local = dt.isValid ? dt : DateTime.fromMillis(ms, { zone: 'UTC' });
-  return local.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true })!.replace(/\+00:00$/, 'Z');
+/** The offset of a timestamp-shaped text when no real zone has it ("+99:99", "+15:00"). */
+export function impossibleOffset(text: unknown): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  if (!m || !/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
+  const minutes = Number(m[2]) * 60 + Number(m[3]);
+  return Number(m[3]) > 59 || minutes > MAX_OFFSET_MINUTES ? `${m[1]}${m[2]}:${m[3]}` : undefined;
 }

@@ -67,8 +67,22 @@ export function decodeText(bytes: Uint8Array): ReadResult {
   }
 }
 
+/**
+ * The calls FileSystemHost reads a file with: node:fs, or in tests a stand-in that fails the way
+ * a disk can (a file root may not open), so that those paths run whoever runs the tests.
+ */
+export interface FileReader {
+  openSync(path: string, flags: 'r'): number;
+  fstatSync(fd: number): { size: number };
+  readSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
+  closeSync(fd: number): void;
+}
+
 export class FileSystemHost implements WorkspaceHost {
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly reader: FileReader = fs,
+  ) {}
 
   listFiles(ignore: readonly string[]): { files: string[]; problems: ListedProblem[] } {
     const ignored = ignoreMatcher(ignore);
@@ -135,15 +149,15 @@ export class FileSystemHost implements WorkspaceHost {
     // (this runs for each of 10 000 files).
     let fd: number | undefined;
     try {
-      fd = fs.openSync(path.join(this.root, file), 'r');
-      const size = fs.fstatSync(fd).size;
+      fd = this.reader.openSync(path.join(this.root, file), 'r');
+      const size = this.reader.fstatSync(fd).size;
       if (size > MAX_FILE_BYTES) {
         return { problem: `file is too large to check (${formatBytes(size)}; the limit is ${formatBytes(MAX_FILE_BYTES)})` };
       }
       const bytes = Buffer.allocUnsafe(size);
       let read = 0;
       while (read < size) {
-        const n = fs.readSync(fd, bytes, read, size - read, read);
+        const n = this.reader.readSync(fd, bytes, read, size - read, read);
         if (n === 0) break;
         read += n;
       }
@@ -151,7 +165,7 @@ export class FileSystemHost implements WorkspaceHost {
     } catch (e) {
       return { problem: `cannot read file: ${errorText(e)}` };
     } finally {
-      if (fd !== undefined) fs.closeSync(fd);
+      if (fd !== undefined) this.reader.closeSync(fd);
     }
   }
 }

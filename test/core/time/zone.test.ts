@@ -1,0 +1,44 @@
+// Zones (core/time/zone.ts): the local date of an instant is arithmetic on luxon's offsets, and
+// must be the date luxon's own wall clock shows, in every kind of zone and across DST changes.
+
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { isValidZone, localDate, zoneOr } from '../../../server/src/core/time/zone';
+
+const ZONES = ['UTC', 'Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Vladivostok'];
+
+test("the local date of an instant is the date the zone's wall clock shows", () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (zone, ms) => {
+      assert.equal(localDate(zone, ms), DateTime.fromMillis(ms, { zone }).toISODate());
+    }),
+    { numRuns: 5000 },
+  );
+});
+
+test('around midnight and DST changes, minute by minute', () => {
+  // Berlin springs forward at 01:00 UTC on 29 March 2026; New York falls back at 06:00 UTC on 1 November.
+  for (const [zone, around] of [['Europe/Berlin', Date.UTC(2026, 2, 29, 1)], ['America/New_York', Date.UTC(2026, 10, 1, 6)], ['Asia/Vladivostok', Date.UTC(2026, 10, 29, 14)]] as const) {
+    for (let ms = around - 3 * 3_600_000; ms <= around + 3 * 3_600_000; ms += 60_000) {
+      assert.equal(localDate(zone, ms), DateTime.fromMillis(ms, { zone }).toISODate(), `${zone} at ${new Date(ms).toISOString()}`);
+    }
+  }
+});
+
+test('today is another date east and west of UTC', () => {
+  const now = Date.parse('2026-11-29T20:00:00Z'); // Sunday evening in London
+  assert.equal(localDate('UTC', now), '2026-11-29');
+  assert.equal(localDate('Asia/Vladivostok', now), '2026-11-30');
+  assert.equal(localDate('Pacific/Pago_Pago', Date.parse('2026-11-30T05:00:00Z')), '2026-11-29');
+});
+
+test('zone validity, with UTC as the fallback', () => {
+  assert.ok(isValidZone('Europe/Moscow'));
+  assert.ok(!isValidZone('Mars/Olympus_Mons'));
+  assert.ok(!isValidZone(''));
+  assert.ok(!isValidZone(undefined));
+  assert.equal(zoneOr('Mars/Olympus_Mons'), 'UTC');
+  assert.equal(zoneOr('Asia/Tokyo'), 'Asia/Tokyo');
+});
