@@ -14,13 +14,16 @@ const chain = (id: string, title: string, lateBy: number): PlanJsonChain => ({
   deadline: '2026-12-01',
   forecastFinish: '2026-12-04',
   late: lateBy > 0,
+  done: false,
   lateByWorkingDays: lateBy,
   criticalPath: ['a', 'b'],
   waitingOn: [{ task: 'a', department: 'network', due: '2026-11-20', daysOverdue: 5 }],
 });
 
 test('the verdict, the counts, the SLA table, and the late chains latest first', () => {
-  const text = renderJobSummary({ path: 'ops/tam', counts, sla, chains: [chain('on-time', 'On time', 0), chain('one', 'One', 1), chain('three', 'Three', 3)] });
+  // A chain that finished after its deadline is history, not a late chain.
+  const finished = { ...chain('finished', 'Finished', 4), done: true };
+  const text = renderJobSummary({ path: 'ops/tam', counts, sla, chains: [chain('on-time', 'On time', 0), chain('one', 'One', 1), finished, chain('three', 'Three', 3)] });
   assert.match(text, /^## TAM Workbench: `ops\/tam`\n\n⚠️ \*\*2 warnings\*\*, no errors in 12 files \(20 entities\)\.\n/);
   assert.ok(text.includes(sla.trimEnd()));
   const rows = text.split('\n').filter((l) => l.startsWith('| `'));
