@@ -7,6 +7,7 @@ import type { ValidationSummary } from '../core/render/diagnostics-json';
 import { code, escapeMarkdown, plural, table } from '../core/render/markdown';
 import type { PlanJsonChain } from '../core/render/plan';
 import { isLateChain } from '../core/schedule/forecast';
+import { byId } from '../core/text/order';
 
 export interface JobSummary {
   /** The workspace folder as the workflow named it. */
@@ -53,7 +54,7 @@ function verdict(c: ValidationSummary): string {
 
 /** The chains still in progress forecast to finish after their deadline, latest first. */
 function lateChains(chains: readonly PlanJsonChain[]): string[] {
-  const late = chains.filter(isLateChain).sort((a, b) => b.lateByWorkingDays - a.lateByWorkingDays || (a.id < b.id ? -1 : 1));
+  const late = chains.filter(isLateChain).sort((a, b) => b.lateByWorkingDays - a.lateByWorkingDays || byId(a, b));
   const heading = `### Late chains (${late.length})`;
   if (!late.length) return [heading, '', 'No chain is forecast to finish after its deadline.'];
   const rows = late.map((c) => [
