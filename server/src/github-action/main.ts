@@ -12,6 +12,7 @@ import { main as tam } from '../cli/main';
 import { GitError, resolveRef } from '../core/git/git';
 import type { ValidationSummary } from '../core/render/diagnostics-json';
 import type { PlanJson } from '../core/render/plan';
+import { workflowCommandData } from '../core/text/shown';
 import { findWorkspaceRoot } from '../core/workspace/root';
 import { ActionSetupError, readEnvironment, writeOutputs, type ActionEnvironment, type PullRequest } from './environment';
 import { renderJobSummary } from './summary';
@@ -37,7 +38,7 @@ export async function runAction(env: NodeJS.ProcessEnv): Promise<number> {
     return await check(e);
   } catch (error) {
     if (error instanceof ActionSetupError || error instanceof CommandFailed) {
-      process.stdout.write(`::error title=TAM Workbench::${escapeData(error.message)}\n`);
+      process.stdout.write(`::error title=TAM Workbench::${workflowCommandData(error.message)}\n`);
       return 2;
     }
     throw error;
@@ -85,7 +86,7 @@ async function check(e: ActionEnvironment): Promise<number> {
     const base = baseOf(dir, e.pullRequest);
     if ('skipped' in base) {
       reviewSkipped = base.skipped;
-      process.stdout.write(`::warning title=TAM Workbench::${escapeData(`no review of this pull request: ${base.skipped}`)}\n`);
+      process.stdout.write(`::warning title=TAM Workbench::${workflowCommandData(`no review of this pull request: ${base.skipped}`)}\n`);
     } else {
       review = await command(['review', '--base', base.ref, dir, ...now], e.checkout);
       const file = path.join(e.temp, 'review.md');
@@ -141,8 +142,4 @@ function isInside(child: string, parent: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
-/** A workflow command's message: GitHub reads %, CR and LF as escapes. */
-export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-}
 

@@ -1,13 +1,14 @@
 // The job summary the GitHub Action writes: what the check found, the SLA table of `tam sla`,
-// and the chains forecast to miss their deadline. Every text from the workspace goes through
-// the Markdown escaping of core/render/markdown.ts; the SLA table and the review come already
-// escaped from their own renderers.
+// and the chains forecast to miss their deadline. Every text from the workspace becomes Markdown
+// through core/text/shown.ts; the SLA table and the review come already escaped from their own
+// renderers.
 
 import type { ValidationSummary } from '../core/render/diagnostics-json';
-import { code, escapeMarkdown, plural, table } from '../core/render/markdown';
+import { plural, table } from '../core/render/markdown';
 import type { PlanJsonChain } from '../core/render/plan';
 import { isLateChain } from '../core/schedule/forecast';
 import { byId } from '../core/text/order';
+import { markdownCode as code, markdownText } from '../core/text/shown';
 
 export interface JobSummary {
   /** The workspace folder as the workflow named it. */
@@ -37,7 +38,7 @@ export function renderJobSummary(s: JobSummary, maxLength = SUMMARY_LIMIT): stri
   lines.push('', s.sla.trimEnd(), '');
   lines.push(...lateChains(s.chains), '');
   if (s.review) lines.push(s.review.trimEnd(), '');
-  else if (s.reviewSkipped) lines.push(`_No review of this pull request: ${escapeMarkdown(s.reviewSkipped)}_`, '');
+  else if (s.reviewSkipped) lines.push(`_No review of this pull request: ${markdownText(s.reviewSkipped)}_`, '');
   const text = lines.join('\n') + '\n';
   if (Buffer.byteLength(text) <= maxLength) return text;
   const note = '\n\n_The summary is too long for GitHub and was cut here; run `tam sla` and `tam plan` for all of it._\n';
@@ -59,7 +60,7 @@ function lateChains(chains: readonly PlanJsonChain[]): string[] {
   if (!late.length) return [heading, '', 'No chain is forecast to finish after its deadline.'];
   const rows = late.map((c) => [
     code(c.id),
-    escapeMarkdown(c.title),
+    markdownText(c.title),
     code(c.deadline ?? ''),
     code(c.forecastFinish ?? ''),
     plural(c.lateByWorkingDays, 'working day'),

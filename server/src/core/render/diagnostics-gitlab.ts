@@ -1,9 +1,12 @@
 // `tam validate --format gitlab`: GitLab's Code Quality report (a JSON array of issues in the
 // subset of the Code Climate format GitLab reads), which GitLab shows in the merge request's
-// Code Quality widget and compares with the target branch's report by fingerprint.
+// Code Quality widget and compares with the target branch's report by fingerprint. GitLab shows
+// the description to people: it goes through plainText (core/text/shown), one line, controls
+// shown as escapes; the JSON writer (jsonText) does the rest.
 
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from '../diagnostic';
+import { plainText } from '../text/shown';
 
 export interface GitlabIssue {
   type: 'issue';
@@ -35,7 +38,7 @@ export function diagnosticsGitlab(diagnostics: readonly Diagnostic[], pathOf: (f
     return {
       type: 'issue',
       check_name: d.code,
-      description: d.message,
+      description: plainText(d.message),
       severity: SEVERITY[d.severity],
       fingerprint: createHash('md5').update(`${identity}\0${turn}`).digest('hex'),
       location: { path, lines: { begin: d.range.start.line + 1, end: d.range.end.line + 1 } },
