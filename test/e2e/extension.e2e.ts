@@ -20,12 +20,14 @@ import type { FrameLocator, Page } from 'playwright-core';
 import {
   clearNotifications,
   e2eSkipReason,
+  editorText,
   focusEditor,
   makeTempWorkspace,
   openFile,
   openWorkbench,
   problemsPanelText,
   REPO_ROOT,
+  listingScreenshot,
   runCommand,
   screenshot,
   startCodeServer,
@@ -273,6 +275,38 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     await runCommand(page, 'File: Revert File');
   });
 
+  test('inlay hints show the forecast tam plan prints, and a code lens opens the Gantt chart', { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = wb!;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, CHAIN_FILE);
+    const plan = JSON.parse(spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'plan', folder, '--chain', 'kedr-seller-portal-landscape', '--now', NOW, '--format', 'json'], { encoding: 'utf8' }).stdout).chains[0];
+    // The hints the server puts at the end of the deadline's line and of a task's: plan's figures.
+    const deadlineHint = `forecast ${plan.forecastFinish.slice(5)} · ${plan.late ? `late by ${plan.lateByWorkingDays}d` : 'on time'}`;
+    const firewall = plan.tasks.find((t: { id: string }) => t.id === 'firewall');
+    const taskHint = `done ${firewall.finish.slice(5)}`;
+    const lines = await until(async () => {
+      const text = await editorText(page);
+      return text.includes(deadlineHint) && text.includes(taskHint) ? text.split('\n') : undefined;
+    }, 30_000, 500);
+    await screenshot(page, 'tam-inlay-hints');
+    assert.ok(lines, `no inlay hints "${deadlineHint}" and "${taskHint}" in the editor`);
+    assert.match(lines.find((l) => l.includes('deadline: '))!, new RegExp(`^deadline: ${plan.deadline}\\s*${deadlineHint}$`));
+    assert.match(lines.find((l) => l.includes('- id: firewall'))!, new RegExp(`- id: firewall\\s*${taskHint}$`));
+
+    // The lenses above the chain: its forecast, and two that open the graph.
+    const gantt = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /^Gantt$/ }).first();
+    await gantt.waitFor({ timeout: 30_000 });
+    const lensText = (await page.locator('.editor-group-container.active .codelens-decoration').first().innerText()).replace(/\s+/g, ' ');
+    assert.match(lensText, new RegExp(`forecast ${plan.forecastFinish}.*Show graph.*Gantt`));
+    await gantt.click();
+    const frame = await panelFrame(page, 'Graph:');
+    await frame.locator('#diagram[data-format="gantt"] svg').waitFor({ state: 'visible', timeout: 60_000 });
+    await until(async () => (await frame.locator('#diagram [data-task-id]').count()) >= 10, 10_000);
+    assert.equal(await frame.locator('#diagram [data-task-id]').count(), 10, 'the lens opened the Gantt chart of the chain');
+    await screenshot(page, 'tam-lens-gantt');
+    await runCommand(page, 'View: Close All Editors');
+  });
+
   test('the SLA Summary shows the figures of tam sla --format json', { timeout: TEST_TIMEOUT }, async () => {
     const { page } = wb!;
     const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'sla', folder, '--now', NOW, '--format', 'json'], { encoding: 'utf8' });
@@ -409,6 +443,49 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     const created = readFileSync(join(folder, 'projects/kedr-retail/postmortems/pm-2026-0561.yaml'), 'utf8');
     assert.match(created, /^kind: postmortem\nid: pm-2026-0561\nincident: INC-2026-0561\n/);
     await screenshot(page, 'tam-new-postmortem');
+  });
+
+  test("the screenshots of the listing: a late chain's graph, the SLA Summary, the Problems panel", { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = wb!;
+    await clearNotifications(page);
+    await runCommand(page, 'View: Close All Editors');
+    if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Hide Panel');
+    // The TAM view with its projects folded: the seeded hostile title is for the tests, not the listing.
+    const kedr = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Kedr Market e-commerce platform' }).first();
+    if ((await kedr.getAttribute('aria-expanded')) === 'true') await kedr.locator('.monaco-tl-twistie').click();
+    // The late chain of the sample workspace: lanes, the critical path, the deadline it misses.
+    const late = 'projects/volga-bank/chains/volga-dc2-landscape.yaml';
+    const plan = JSON.parse(spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'plan', folder, '--chain', 'volga-dc2-landscape', '--now', NOW, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    const chain = plan.chains[0];
+    assert.ok(chain.late, 'the chain of the screenshot is late');
+    await openFile(page, late);
+    await runCommand(page, 'TAM: Show Task Chain Graph');
+    const graph = await panelFrame(page, 'Graph:');
+    await graph.locator('#diagram[data-format="flowchart"] svg').waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await graph.locator('#late').innerText(), `LATE by ${chain.lateByWorkingDays} working days`);
+    assert.equal(await graph.locator('#forecast').innerText(), chain.forecastFinish);
+    // The graph alone, over the whole window, so that its labels can be read.
+    await runCommand(page, 'View: Close Editors in Other Groups');
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await sleep(1000);
+    await listingScreenshot(page, 'chain-graph');
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'TAM: Show SLA Summary');
+    const sla = await panelFrame(page, 'SLA Summary');
+    await sla.locator('#breaches tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await listingScreenshot(page, 'sla-summary');
+
+    // The seeded error, with its line in the editor and every finding in the Problems panel.
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, CHAIN_FILE);
+    const line = readFileSync(join(folder, CHAIN_FILE), 'utf8').split('\n').findIndex((l) => l.includes(`department: ${SEEDED_DEPARTMENT}`)) + 1;
+    await goToLine(page, line);
+    const problems = await problemsPanelText(page);
+    assert.match(problems, new RegExp(SEEDED_DEPARTMENT));
+    await listingScreenshot(page, 'problems');
+    if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Hide Panel');
   });
 
   test('the webviews follow a dark color theme', { timeout: TEST_TIMEOUT }, async () => {

@@ -68,6 +68,11 @@ test('tam/chainGraph: one node per task, ids as Mermaid parses them, ranges on t
   assert.equal(graph.forecastFinish, plan.forecastFinish);
   assert.deepEqual(graph.criticalPath, plan.criticalPath);
   assert.equal(graph.late, plan.late);
+  // Each node shows the task as `tam plan --format json` lists it: dates, slack, critical path.
+  assert.deepEqual(
+    Object.values(graph.nodes).map((n) => ({ id: n.taskId, status: n.status, start: n.start ?? null, finish: n.finish ?? null, slack: n.slack ?? 0, critical: n.critical })),
+    plan.tasks,
+  );
   assert.equal(graph.deadline, '2026-12-11');
   assert.equal(graph.departments.network, 'Network');
 });
@@ -128,6 +133,22 @@ test('tam/slaReport is what tam sla --format json prints', async () => {
   }
   const bad = slaReport(sample, { from: '2026-13-01' });
   assert.ok(isTamError(bad));
+});
+
+test("tam/slaReport of one project: the same figures for that project's incidents only", async () => {
+  const all = slaReport(sample, { by: 'priority' });
+  const kedr = slaReport(sample, { by: 'priority', project: 'kedr-retail' });
+  assert.ok(!isTamError(all) && !isTamError(kedr));
+  assert.equal(kedr.project, 'kedr-retail');
+  assert.ok(kedr.report.incidents.length > 0);
+  assert.deepEqual(
+    kedr.report.incidents.map((i) => i.id),
+    all.report.incidents.filter((i) => i.project === 'kedr-retail').map((i) => i.id),
+  );
+  const byProject = slaReport(sample, { by: 'project' });
+  assert.ok(!isTamError(byProject));
+  const group = byProject.report.groups.find((g) => g.key === 'kedr-retail')!;
+  assert.deepEqual(JSON.parse(JSON.stringify(kedr.report.totals)), { ...JSON.parse(JSON.stringify(group)), key: 'total' });
 });
 
 test('tam/status and tam/tree count the breaches that still run', async () => {

@@ -1,4 +1,4 @@
-// `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS]` (spec §7): exit 0
+// `tam validate [DIR] [--format text|json|sarif|junit|github|gitlab] [--now TS]` (spec §7): exit 0
 // without errors, 1 with errors, 2 when it could not run.
 
 import * as fs from 'node:fs';
@@ -10,11 +10,13 @@ import { loadAndCheck } from '../core/load-and-check';
 import { memoryPace } from './memory';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
+import { diagnosticsGitlab } from '../core/render/diagnostics-gitlab';
 import { diagnosticsJson, summarize } from '../core/render/diagnostics-json';
 import { diagnosticsJunit } from '../core/render/diagnostics-junit';
 import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
 import { renderDiagnosticsText } from '../core/render/diagnostics-text';
 import { RULES } from '../core/rules';
+import { jsonText, plainText } from '../core/text/shown';
 import { diffFiles, GitError, readTreeAtRef, unmodifiedBlobIds } from '../core/git/git';
 import { readText } from '../core/workspace/host';
 import { buildRecord, entityCountOf, type Workspace } from '../core/workspace/workspace';
@@ -23,9 +25,9 @@ import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
 import { VERSION, type CommandIO } from './io';
 
-const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 
-export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS] [--changed [--base REF]] [--cache [--cache-location FILE]]
+export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github|gitlab] [--now TS] [--changed [--base REF]] [--cache [--cache-location FILE]]
 
 Checks every entity of the workspace in DIR (default: the current folder): schema, references,
 dependency cycles, timelines, SLA breaches, postmortems, stale docs, deadlines.
@@ -71,7 +73,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
     // e.g. in a pull request: it is neither read nor overwritten.
     const committed = git?.tracked.has(path.relative(root, file).split(path.sep).join('/'));
     if (committed) {
-      io.err(`tam: ${path.relative(io.cwd, file) || file} is committed to git, so it is not used as a cache: remove it from git and add it to .gitignore\n`);
+      io.err(`tam: ${plainText(path.relative(io.cwd, file) || file)} is committed to git, so it is not used as a cache: remove it from git and add it to .gitignore\n`);
       previous = undefined;
     }
     const options = { build: THIS_BUILD, knownIds: git?.ids, needIndex: values.changed };
@@ -102,16 +104,19 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
 
   switch (format) {
     case 'json':
-      io.out(JSON.stringify(diagnosticsJson(diagnostics.map((d) => withFile(d, fromDir)), summary), null, 2) + '\n');
+      io.out(jsonText(diagnosticsJson(diagnostics.map((d) => withFile(d, fromDir)), summary)) + '\n');
       break;
     case 'sarif':
-      io.out(JSON.stringify(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl }), null, 2) + '\n');
+      io.out(jsonText(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl })) + '\n');
       break;
     case 'junit':
       io.out(diagnosticsJunit(diagnostics, checkedFiles.sort(), fromCwd));
       break;
     case 'github':
       io.out(diagnosticsGithub(diagnostics, fromCwd));
+      break;
+    case 'gitlab':
+      io.out(jsonText(diagnosticsGitlab(diagnostics, fromCwd)) + '\n');
       break;
     default:
       io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.textOf(f) ?? readText(ws.host, f), { color: io.color }, fromCwd));
@@ -155,7 +160,7 @@ function writeCache(file: string, cache: CheckCache, io: CommandIO): void {
     fs.renameSync(temp, file);
   } catch (e) {
     fs.rmSync(temp, { force: true });
-    io.err(`tam: could not write the cache ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.err(`tam: could not write the cache ${plainText(file)}: ${plainText((e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
   }
 }
 

@@ -6,7 +6,7 @@ import { elapsedMs, formatElapsed } from '../time/duration';
 import { parseTimestamp } from '../time/timestamp';
 import { formatInZone } from '../time/zone';
 import { workspaceZone } from '../schedule/workspace-schedule';
-import { incidentSla } from '../sla/incident-clocks';
+import { incidentSla, type IncidentSla } from '../sla/incident-clocks';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
 import type { Rule } from './rule';
@@ -24,10 +24,8 @@ export const missingPostmortem: Rule = {
     if (!sla) return;
     // Not resolved yet, or resolved with entries still to come: a later time may resolve it.
     if (!sla.clocks.settled) ctx.dependsOnNow();
-    if (resolvedAt === undefined) return;
+    if (resolvedAt === undefined || !requiresPostmortem(sla, entity)) return;
     const rule = sla.policy.value.postmortem;
-    const required: unknown = rule?.required_for;
-    if (!Array.isArray(required) || !required.includes(entity.value.priority)) return;
     const within = rule.within ?? DEFAULT_WITHIN;
     const deadline = resolvedAt + (elapsedMs(within) ?? 0);
     const postmortem = postmortemOf(ctx.ws, entity);
@@ -75,6 +73,16 @@ export const missingPostmortem: Rule = {
   },
 };
 
+/**
+ * Whether the incident's policy wants a postmortem of it at "now": it is resolved, and its
+ * priority is in the policy's `postmortem.required_for`.
+ */
+export function requiresPostmortem(sla: IncidentSla | undefined, incident: Entity): boolean {
+  if (sla?.clocks.resolvedAt === undefined) return false;
+  const required: unknown = sla.policy.value.postmortem?.required_for;
+  return Array.isArray(required) && required.includes(incident.value.priority);
+}
+
 /** The incident's postmortem: the one it names, else one that names it. */
 export function postmortemOf(ws: Workspace, incident: Entity): Entity | undefined {
   if (typeof incident.value.postmortem === 'string') return ws.get('postmortem', incident.value.postmortem);
@@ -82,7 +90,8 @@ export function postmortemOf(ws: Workspace, incident: Entity): Entity | undefine
   return ref ? ws.get('postmortem', ref.from.slice('postmortem:'.length)) : undefined;
 }
 
-function postmortemStub(incident: Entity, named?: string): { id: string; file: string; text: string } {
+/** A postmortem to start from: its id (the one the incident names, else pm-<incident>), file and text. */
+export function postmortemStub(incident: Entity, named?: string): { id: string; file: string; text: string } {
   const id = named ?? `pm-${incident.id.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}`;
   const folder = incident.file.includes('/incidents/') ? incident.file.slice(0, incident.file.lastIndexOf('/incidents/')) + '/postmortems' : incident.file.slice(0, Math.max(0, incident.file.lastIndexOf('/')));
   const file = `${folder ? folder + '/' : ''}${id}.yaml`;
