@@ -12,7 +12,7 @@ import { fixture, fixtureFiles, NOW } from './helpers';
 const files = fixtureFiles();
 const lensesOf = (file: string, overrides: Record<string, string> = {}) => {
   const ws = fixture(overrides);
-  return codeLenses(new TextModel(file, ws.file(file)!.text!), ws, NOW).map((l) => [l.title, l.action ?? null, l.actionOnly ?? false]);
+  return codeLenses(new TextModel(file, ws.textOf(file)!), ws, NOW).map((l) => [l.title, l.action ?? null, l.actionOnly ?? false]);
 };
 
 test('a chain: its forecast opens the graph; "Show graph" and "Gantt" are there to be clicked', () => {

@@ -156,7 +156,7 @@ test('tam plan: late and done as the spec and the core say; the late chains are 
 test("the editor: a project's lenses count the same open breaches and late chains; deadline hints call late only the late chain", () => {
   const ws = host().workspaces()[0]!.ws;
   const now = parseTimestamp(NOW)!;
-  const modelOf = (file: string) => new TextModel(file, ws.file(file)!.text!);
+  const modelOf = (file: string) => new TextModel(file, ws.textOf(file)!);
   const lenses = codeLenses(modelOf('projects/acme/project.yaml'), ws, now).map((l) => l.title);
   assert.deepEqual(lenses, [`${OPEN_BREACHES.length} open SLA breaches`, ...LATE.map((id) => `late: ${id} by 3 working days`)]);
   const deadline = (file: string) => inlayHints(modelOf(file), { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, ws, now).find((h) => h.position.line === 4)!.label;
