@@ -1,6 +1,7 @@
 // The `tam` command: dispatches to one file per command, and keeps the promise of spec §7 —
 // exit 0 or 1 for a result, 2 when it could not run, and never a stack trace.
 
+import { agendaUsage, runAgenda } from './agenda';
 import { UsageError } from './args';
 import { processIO, VERSION, type CommandIO } from './io';
 import { docsUsage, runDocs } from './docs';
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, Command> = {
   graph: { usage: graphUsage, run: runGraph },
   review: { usage: reviewUsage, run: runReview },
   docs: { usage: docsUsage, run: runDocs },
+  agenda: { usage: agendaUsage, run: runAgenda },
 };
 
 export function usage(): string {
