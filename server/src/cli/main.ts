@@ -7,6 +7,7 @@ import { processIO, VERSION, type CommandIO } from './io';
 import { docsUsage, runDocs } from './docs';
 import { graphUsage, runGraph } from './graph';
 import { planUsage, runPlan } from './plan';
+import { proposalsUsage, runProposals } from './proposals';
 import { reviewUsage, runReview } from './review';
 import { runSla, slaUsage } from './sla';
 import { runValidate, validateUsage } from './validate';
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Command> = {
   review: { usage: reviewUsage, run: runReview },
   docs: { usage: docsUsage, run: runDocs },
   agenda: { usage: agendaUsage, run: runAgenda },
+  proposals: { usage: proposalsUsage, run: runProposals },
 };
 
 export function usage(): string {

@@ -7,6 +7,7 @@ import { formatMinutes } from '../time/duration';
 import { wallClock } from '../time/zone';
 import type { Places } from '../workspace/place';
 import { escapeMarkdown, table } from './markdown';
+import { terminalText as shown } from './text-table';
 
 /** Who the agenda is for, as the header names them. */
 export interface AgendaAudience {
@@ -162,14 +163,6 @@ export function renderAgendaMarkdown(agenda: Agenda, places: Places, audience: A
     lines.push(...table(['Project', 'Id', 'What', 'Where'], rows), '');
   }
   return lines.join('\n');
-}
-
-/**
- * Workspace text on a terminal line: on one line, without the control characters a terminal
- * would run as escape sequences.
- */
-function shown(text: string): string {
-  return String(text).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
 }
 
 function plural(n: number, word: string): string {
