@@ -7,6 +7,7 @@ import {
   EntitiesRequest,
   isTamError,
   NewIncidentIdRequest,
+  TodayRequest,
   ValidateWorkspaceRequest,
   WorkspacesRequest,
   type EntitiesParams,
@@ -14,6 +15,8 @@ import {
   type EntityItem,
   type NewIncidentIdParams,
   type NewIncidentIdResult,
+  type TodayParams,
+  type TodayResult,
   type TreeChain,
   type ValidateWorkspaceAnswer,
   type ValidateWorkspaceParams,
@@ -36,6 +39,8 @@ import {
 import type { TamTreeProvider } from './tree';
 import { ChainGraphPanel, pickChain } from './webviews/chain-graph';
 import { SlaSummaryPanel } from './webviews/sla-summary';
+import { compareText } from '../../server/src/core/text/order';
+import { addDays } from '../../server/src/core/time/dates';
 
 export function registerCommands(ctx: Ctx, tree: TamTreeProvider): vscode.Disposable[] {
   const command = (id: string, fn: (...args: any[]) => unknown) =>
@@ -180,9 +185,14 @@ function cancellable(fn: () => Promise<unknown>): Promise<unknown> {
   });
 }
 
-function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+/**
+ * Today's date where the workspace is (tam.yaml's zone, from the server), on the real clock
+ * whatever `tam.now` reviews: the machine's own zone may be another.
+ */
+async function today(ctx: Ctx, folderUri: string): Promise<string> {
+  const answer = await ctx.request<TodayResult, TodayParams>(TodayRequest, { folderUri, now: new Date().toISOString() });
+  if (!answer || isTamError(answer)) throw new Error(answer ? answer.error : 'The TAM language server gave no answer.');
+  return answer.date;
 }
 
 function newProject(ctx: Ctx): Promise<unknown> {
@@ -217,7 +227,7 @@ function newChain(ctx: Ctx): Promise<unknown> {
     const projectDepartments = (await entitiesOf(ctx, 'project')).find((p) => p.id === project.id)?.fields?.departments;
     const department = (Array.isArray(projectDepartments) ? projectDepartments[0] : undefined) ?? departments[0]?.id ?? 'network';
     const uri = vscode.Uri.joinPath(vscode.Uri.parse(project.dirUri), 'chains', `${id}.yaml`);
-    await createAndOpen(uri, chainYaml({ id, project: project.id, title, requested: today(), deadline: deadline || undefined, department }), /\n {4}title: (First task)/);
+    await createAndOpen(uri, chainYaml({ id, project: project.id, title, requested: await today(ctx, project.uri), deadline: deadline || undefined, department }), /\n {4}title: (First task)/);
   });
 }
 
@@ -251,7 +261,7 @@ function newPostmortem(ctx: Ctx): Promise<unknown> {
     if (incidents.length === 0) throw new Error('The workspace has no incidents.');
     // Resolved incidents without a postmortem first: those are the ones that need one.
     const rank = (i: EntityItem) => (i.fields?.resolved && !i.fields?.hasPostmortem ? 0 : i.fields?.hasPostmortem ? 2 : 1);
-    const sorted = [...incidents].sort((a, b) => rank(a) - rank(b) || b.id.localeCompare(a.id));
+    const sorted = [...incidents].sort((a, b) => rank(a) - rank(b) || compareText(b.id, a.id));
     const incident = (
       await pick(
         sorted.map((i) => ({
@@ -265,7 +275,7 @@ function newPostmortem(ctx: Ctx): Promise<unknown> {
     ).item;
     const taken = (await entitiesOf(ctx, 'postmortem')).map((p) => p.id);
     const id = await ask({ title: 'New postmortem', prompt: 'Postmortem id', value: postmortemIdFor(incident.id), validateInput: (v) => idProblem(v.trim(), taken) });
-    const due = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    const due = addDays(await today(ctx, incident.uri), 14);
     const incidentDir = vscode.Uri.parse(incident.dirUri);
     const projectDir = /\/incidents$/.test(incidentDir.path) ? vscode.Uri.joinPath(incidentDir, '..') : incidentDir;
     const uri = vscode.Uri.joinPath(projectDir, 'postmortems', `${id}.yaml`);

@@ -47,7 +47,7 @@ export class BreachStatus implements vscode.Disposable {
     this.item.backgroundColor = n ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const at = this.ctx.config.now ? ` at ${this.ctx.config.now} (tam.now)` : '';
     this.item.tooltip = new vscode.MarkdownString(
-      `**TAM Workbench**${at}\n\n- ${n} SLA clock${n === 1 ? '' : 's'} breached and still running\n- ${answer.openIncidents} open incident${answer.openIncidents === 1 ? '' : 's'}\n- ${answer.lateChains} late task chain${answer.lateChains === 1 ? '' : 's'}\n\nClick for the SLA Summary.`,
+      `**TAM Workbench**${at}\n\n- ${n} open breach${n === 1 ? '' : 'es'} (SLA clocks over target, running or paused)\n- ${answer.openIncidents} open incident${answer.openIncidents === 1 ? '' : 's'}\n- ${answer.lateChains} late task chain${answer.lateChains === 1 ? '' : 's'}\n\nClick for the SLA Summary.`,
     );
   }
 

@@ -135,7 +135,9 @@ function showFacts(graph: ChainGraph): void {
     fact('Forecast finish', graph.forecastFinish ?? '—', 'forecast'),
     fact('Deadline', graph.deadline ?? '—', 'deadline'),
   ];
-  if (graph.late) items.push(h('span', { class: 'badge late', id: 'late' }, `LATE by ${graph.lateByWorkingDays} working day${graph.lateByWorkingDays === 1 ? '' : 's'}`));
+  const days = `${graph.lateByWorkingDays} working day${graph.lateByWorkingDays === 1 ? '' : 's'}`;
+  if (graph.late) items.push(h('span', { class: 'badge late', id: 'late' }, `LATE by ${days}`));
+  else if (graph.done && graph.lateByWorkingDays > 0) items.push(h('span', { class: 'badge', id: 'finished-late' }, `finished ${days} after the deadline`));
   else if (graph.deadline && graph.forecastFinish) items.push(h('span', { class: 'badge on-time', id: 'on-time' }, 'on time'));
   items.push(fact('Forecast from', graph.today, 'today'));
   facts.replaceChildren(...items);

@@ -7,6 +7,7 @@ import type { SlaGroupBy, SlaJson, SlaReportAnswer } from '../../server/src/prot
 import { formatMinutes } from '../../server/src/core/time/duration';
 import type { SlaFilter, SlaFromWebview, SlaState, SlaToWebview } from '../src/webviews/messages';
 import { h, s, vscodeApi, watchCspViolations } from './common';
+import { compareText } from '../../server/src/core/text/order';
 
 watchCspViolations();
 const api = vscodeApi<SlaState, SlaFromWebview>();
@@ -214,7 +215,7 @@ function metChart(report: SlaJson): HTMLElement {
 function causesChart(report: SlaJson): HTMLElement {
   const counts = new Map<string, number>();
   for (const b of report.breaches) counts.set(b.causeCategory ?? '(no cause)', (counts.get(b.causeCategory ?? '(no cause)') ?? 0) + 1);
-  const rows = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const rows = [...counts].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]));
   const max = Math.max(1, ...rows.map((r) => r[1]));
   const rowHeight = 20;
   const labelWidth = 150;

@@ -77,8 +77,11 @@ export interface ChainGraph {
   taskCount: number;
   forecastFinish?: string;
   deadline?: string;
+  /** A late chain (core isLateChain): still in progress, forecast after its deadline. */
   late: boolean;
   lateByWorkingDays: number;
+  /** Every task is done or cancelled; with lateByWorkingDays > 0 it finished after its deadline. */
+  done?: boolean;
   /** Task ids, first to last. */
   criticalPath: string[];
   /** Task keys of a dependency cycle through the chain, when there is one. */
@@ -104,6 +107,7 @@ export interface ChainSummary {
   uri: string;
   forecastFinish?: string;
   deadline?: string;
+  /** A late chain (core isLateChain): still in progress, forecast after its deadline. */
   late: boolean;
 }
 export type ChainsParams = TamRequestBase;
@@ -158,6 +162,7 @@ export interface TreeChain extends EntityAddress {
   title: string;
   forecastFinish?: string;
   deadline?: string;
+  /** A late chain (core isLateChain): still in progress, forecast after its deadline. */
   late: boolean;
   lateByWorkingDays: number;
   tasks: TreeTask[];
@@ -175,11 +180,11 @@ export interface TreeIncident extends EntityAddress {
   project: string;
   priority: string;
   opened: string;
-  /** The resolution clock has not stopped. */
+  /** An open incident (core/sla/incident-state.ts): not resolved. */
   open: boolean;
   response?: ClockStateName;
   resolution?: ClockStateName;
-  /** A clock in state `breached` that has not stopped. */
+  /** It has an open breach (core/sla/incident-state.ts): a clock over target, running or paused. */
   openBreach: boolean;
 }
 export interface TreeProposal extends EntityAddress {
@@ -196,6 +201,7 @@ export interface TreeWorkspace {
   /** Open first, then by opening time, newest first. */
   incidents: TreeIncident[];
   proposals: TreeProposal[];
+  /** Clocks over target that have not stopped (running or paused), as core/sla/incident-state.ts defines. */
   openBreaches: number;
 }
 export interface TreeAnswer {
@@ -209,9 +215,11 @@ export type TreeResult = TreeAnswer;
 export const StatusRequest = 'tam/status';
 export type StatusParams = TamRequestBase;
 export interface StatusAnswer {
-  /** Clocks in state `breached` that have not stopped, over every workspace. */
+  /** Clocks over target that have not stopped (running or paused), as core/sla/incident-state.ts defines. */
   openBreaches: number;
+  /** Incidents not resolved (core/sla/incident-state.ts), with a policy or not. */
   openIncidents: number;
+  /** Late chains (core isLateChain): still in progress, forecast after their deadline. */
   lateChains: number;
   workspaces: number;
 }
@@ -260,6 +268,23 @@ export interface NewIncidentIdAnswer {
   rootUri: string;
 }
 export type NewIncidentIdResult = TamResult<NewIncidentIdAnswer>;
+
+// ---------------------------------------------------------------------------------------
+// tam/today — today's date and the instant in a workspace's zone, for the dates the "create"
+// commands write (a chain's `requested`, a postmortem's action item `due`): the machine's own
+// zone may be another.
+
+export const TodayRequest = 'tam/today';
+export type TodayParams = TamRequestBase;
+export interface TodayAnswer {
+  /** The workspace's zone (UTC when tam.yaml names none or an unknown one). */
+  zone: string;
+  /** YYYY-MM-DD in that zone. */
+  date: string;
+  /** The instant to the minute with that zone's offset, like the files write it. */
+  timestamp: string;
+}
+export type TodayResult = TamResult<TodayAnswer>;
 
 // ---------------------------------------------------------------------------------------
 // tam/validateWorkspace — check every file and publish the diagnostics of all of them.

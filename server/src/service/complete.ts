@@ -23,6 +23,7 @@ import type { TextModel } from './text-model';
 import { localDate, minuteStamp } from '../core/time/zone';
 import { zoneOf } from './timestamps';
 import { rootScalar, toValue, type TreeNode } from './yaml-tree';
+import { byId } from '../core/text/order';
 
 export interface CompleteOptions {
   now: number;
@@ -279,7 +280,7 @@ class Completer {
     let list = candidates;
     if (list.length > MAX_ITEMS) {
       list = list.filter((c) => c.id.toLowerCase().includes(prefix) || (c.entity && entityDetail(c.entity).toLowerCase().includes(prefix)));
-      if (list.length > MAX_ITEMS) list = list.sort((a, b) => (a.id < b.id ? -1 : 1)).slice(0, MAX_ITEMS);
+      if (list.length > MAX_ITEMS) list = list.sort(byId).slice(0, MAX_ITEMS);
       this.incomplete = true;
     }
     for (const c of list) {

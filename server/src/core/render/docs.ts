@@ -6,7 +6,7 @@
 
 import type { Clock } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
-import { isOpen, isOpenIncident } from '../sla/incident-state';
+import { isIncidentOpen } from '../sla/incident-state';
 import { workspaceSlaReport } from '../sla/workspace-report';
 import { docFreshness } from '../project/doc-freshness';
 import { textOf } from '../review/compare';
@@ -20,6 +20,7 @@ import type { Workspace } from '../workspace/workspace';
 import { chainFlowchart } from './mermaid';
 import { code, details, escapeMarkdown, mermaidBlock, plural, table } from './markdown';
 import { renderSlaMarkdown } from './sla';
+import { byId } from '../text/order';
 
 export interface DocsPage {
   /** POSIX path relative to the output folder. */
@@ -38,7 +39,7 @@ const NONE = '—';
 
 export function renderDocsSite(ws: Workspace, now: number, options: DocsOptions = {}): DocsPage[] {
   const inScope = options.inScope ?? (() => true);
-  const projects = [...ws.entities('project')].filter((p) => inScope(p.file)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const projects = [...ws.entities('project')].filter((p) => inScope(p.file)).sort(byId);
   const files = pageFiles(projects.map((p) => p.id));
   const site = new Site(ws, now);
   const pages: DocsPage[] = [{ path: 'index.md', text: site.index(projects, files) }];
@@ -294,9 +295,8 @@ class Site {
   private openIncidents(project: string): { entity: Entity; clocks?: { response: Clock; resolution: Clock } }[] {
     const open = [];
     for (const entity of this.ws.entities('incident')) {
-      if (entity.value.project !== project || !entity.valid) continue;
-      const clocks = incidentSla(this.ws, entity, this.now)?.clocks;
-      if (clocks ? isOpen(clocks) : isOpenIncident(entity.value, this.now)) open.push({ entity, clocks });
+      if (entity.value.project !== project || !isIncidentOpen(this.ws, entity, this.now)) continue;
+      open.push({ entity, clocks: incidentSla(this.ws, entity, this.now)?.clocks });
     }
     return open.sort((a, b) => (a.entity.id < b.entity.id ? -1 : 1));
   }
@@ -314,9 +314,6 @@ class Site {
   }
 }
 
-function byId(a: Entity, b: Entity): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 function text(value: string | null | undefined): string {
   return value === null || value === undefined || value === '' ? NONE : escapeMarkdown(value);

@@ -5,6 +5,7 @@
 import type { Kind } from '../model';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
+import { byId } from '../text/order';
 
 /** A value before and after the change; null when absent on that side. */
 export interface ValueChange<T = string | null> {
@@ -35,7 +36,7 @@ export function pairEntities(before: Workspace, after: Workspace, kind: Kind, in
   for (const e of after.entities(kind)) pairs.set(e.id, { ...(pairs.get(e.id) ?? { id: e.id }), after: e });
   return [...pairs.values()]
     .filter((p) => (p.before && inScope(p.before.file)) || (p.after && inScope(p.after.file)))
-    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    .sort(byId);
 }
 
 export function changeKind(pair: EntityPair): ChangeKind {

@@ -8,6 +8,9 @@
 //   counts it; nobody can act on it any more).
 
 import type { IncidentDoc } from '../model';
+import type { Entity } from '../workspace/entities';
+import type { Workspace } from '../workspace/workspace';
+import { incidentSla } from './incident-clocks';
 import { CLOCK_NAMES, DEFAULT_PAUSE_SET, isBreached, walkTimeline, type Clock, type ClockName, type IncidentClocks } from './clocks';
 
 /**
@@ -21,6 +24,21 @@ export function isOpen(clocks: { resolvedAt?: number } | undefined): boolean {
 /** Whether the incident is open at "now" (see the top of this file); needs no policy. */
 export function isOpenIncident(incident: Pick<IncidentDoc, 'opened' | 'timeline'>, nowMs: number): boolean {
   return isOpen(walkTimeline(incident, DEFAULT_PAUSE_SET, nowMs));
+}
+
+/**
+ * Whether an incident of the workspace is open: from its clocks when a policy applies (no
+ * second walk), else from its timeline alone. Every incident counts, with a policy or not.
+ */
+export function isIncidentOpen(ws: Workspace, incident: Entity, nowMs: number): boolean {
+  const clocks = incidentSla(ws, incident, nowMs)?.clocks;
+  return clocks ? isOpen(clocks) : isOpenIncident(incident.value, nowMs);
+}
+
+/** The open breaches of an incident of the workspace (none without a usable policy). */
+export function incidentOpenBreaches(ws: Workspace, incident: Entity, nowMs: number): ClockName[] {
+  const clocks = incidentSla(ws, incident, nowMs)?.clocks;
+  return clocks ? openBreaches(clocks) : [];
 }
 
 /** Whether a clock is an open breach: over its target and not stopped. */

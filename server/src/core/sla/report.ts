@@ -21,6 +21,7 @@ import { isDate } from '../time/dates';
 import { isValidZone, localDate } from '../time/zone';
 import { isBreached, type Clock, type ClockName, type IncidentClocks } from './clocks';
 import { isOpen, isOpenBreach } from './incident-state';
+import { compareText } from '../text/order';
 
 export type SlaGroupBy = 'project' | 'department' | 'priority' | 'month';
 export type SlaClockName = ClockName;
@@ -258,7 +259,3 @@ function compareKeys(a: string, b: string): number {
   return compareText(a, b);
 }
 
-/** Plain code-point order: the same on every machine, whatever its locale. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

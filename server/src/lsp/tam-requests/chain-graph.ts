@@ -4,7 +4,7 @@
 
 import * as path from 'node:path';
 import { chainFlowchart, chainGantt } from '../../core/render/mermaid';
-import type { ChainForecast } from '../../core/schedule/forecast';
+import { isLateChain, type ChainForecast } from '../../core/schedule/forecast';
 import { chainSchedule, departmentNames, workspaceToday } from '../../core/schedule/workspace-schedule';
 import type { Entity } from '../../core/workspace/entities';
 import { Locator } from '../../core/workspace/locate';
@@ -83,8 +83,9 @@ export function chainGraph(host: TamHost, p: ChainGraphParams): ChainGraphResult
     taskCount: chain.tasks.length,
     forecastFinish: forecast?.forecastFinish,
     deadline: typeof entity.value.deadline === 'string' ? entity.value.deadline : undefined,
-    late: forecast?.late ?? false,
+    late: forecast !== undefined && isLateChain(forecast),
     lateByWorkingDays: forecast?.lateByWorkingDays ?? 0,
+    done: forecast?.done ?? false,
     criticalPath: forecast?.criticalPath ?? [],
     today: workspaceToday(ws, now),
     departments: lanes,

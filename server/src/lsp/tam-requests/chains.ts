@@ -1,10 +1,12 @@
 // tam/chains: every chain of every workspace with its forecast finish, deadline and whether it
 // is late — the list the extension's chain picker shows.
 
+import { isLateChain } from '../../core/schedule/forecast';
 import { workspaceSchedule } from '../../core/schedule/workspace-schedule';
 import type { ChainsParams, ChainSummary } from '../../protocol/tam-protocol';
 import { str } from './half-typed';
 import { nowOf, uriIn, type TamHost } from './host';
+import { compareText } from '../../core/text/order';
 
 export function chainSummaries(host: TamHost, p: ChainsParams): ChainSummary[] {
   const now = nowOf(host, p);
@@ -21,9 +23,9 @@ export function chainSummaries(host: TamHost, p: ChainsParams): ChainSummary[] {
         uri: uriIn(ref, chain.file),
         forecastFinish: f?.forecastFinish,
         deadline: typeof chain.value.deadline === 'string' ? chain.value.deadline : undefined,
-        late: f?.late ?? false,
+        late: f !== undefined && isLateChain(f),
       });
     }
   }
-  return out.sort((a, b) => a.project.localeCompare(b.project) || a.id.localeCompare(b.id));
+  return out.sort((a, b) => compareText(a.project, b.project) || compareText(a.id, b.id));
 }

@@ -7,9 +7,10 @@ import { workspaceZone } from '../../core/schedule/workspace-schedule';
 import { incidentSla } from '../../core/sla/incident-clocks';
 import { localDate, minuteStamp } from '../../core/time/zone';
 import { Locator } from '../../core/workspace/locate';
-import type { EntitiesParams, EntityItem, LocateParams, LocateResult, NewIncidentIdParams, NewIncidentIdResult } from '../../protocol/tam-protocol';
+import type { EntitiesParams, EntityItem, LocateParams, LocateResult, NewIncidentIdParams, NewIncidentIdResult, TodayParams, TodayResult } from '../../protocol/tam-protocol';
 import { str } from './half-typed';
 import { fileOf, fileUri, folderUri, nowOf, pickWorkspace, uriIn, type TamHost } from './host';
+import { byId } from '../../core/text/order';
 
 export function locate(host: TamHost, p: LocateParams): LocateResult {
   const ref = host.workspaceFor(p.uri);
@@ -46,7 +47,16 @@ export function entities(host: TamHost, p: EntitiesParams): EntityItem[] {
     }
     out.push(item);
   }
-  return out.sort((a, b) => a.id.localeCompare(b.id));
+  return out.sort(byId);
+}
+
+/** Today in the workspace's zone: the date a TAM there writes. */
+export function today(host: TamHost, p: TodayParams): TodayResult {
+  const ref = pickWorkspace(host, p);
+  if (!ref) return { error: 'No TAM workspace is open (a folder with tam.yaml).' };
+  const now = nowOf(host, p);
+  const zone = workspaceZone(ref.ws);
+  return { zone, date: localDate(zone, now), timestamp: minuteStamp(zone, now) };
 }
 
 const INCIDENT_ID = /^INC-(\d{4})-(\d+)$/i;

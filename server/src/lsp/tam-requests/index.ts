@@ -18,6 +18,7 @@ import {
   NewIncidentIdRequest,
   SlaReportRequest,
   StatusRequest,
+  TodayRequest,
   TreeRequest,
   ValidateWorkspaceRequest,
   WorkspacesRequest,
@@ -29,6 +30,7 @@ import {
   type NewIncidentIdParams,
   type SlaReportParams,
   type StatusParams,
+  type TodayParams,
   type TreeParams,
   type ValidateWorkspaceParams,
 } from '../../protocol/tam-protocol';
@@ -36,7 +38,7 @@ import type { FeatureContext } from '../context';
 import { INDEXED_NOTIFICATION } from '../protocol';
 import { chainGraph } from './chain-graph';
 import { chainSummaries } from './chains';
-import { entities, locate, newIncidentId } from './entities';
+import { entities, locate, newIncidentId, today } from './entities';
 import { hostOf, type TamHost } from './host';
 import { slaReport } from './sla-report';
 import { status, tree } from './tree';
@@ -44,7 +46,7 @@ import { validateWorkspace, workspaceList } from './workspaces';
 
 export { chainGraph } from './chain-graph';
 export { chainSummaries } from './chains';
-export { entities, locate, newIncidentId } from './entities';
+export { entities, locate, newIncidentId, today } from './entities';
 export { fileOf, fileUri, hostOf, type TamHost, type TamWorkspaceRef } from './host';
 export { slaReport } from './sla-report';
 export { status, tree } from './tree';
@@ -57,6 +59,7 @@ export const TAM_REQUEST_HANDLERS: Readonly<Record<string, Handler>> = {
   [ChainGraphRequest]: (host, p: ChainGraphParams) => chainGraph(host, p ?? { format: 'flowchart' }),
   [ChainsRequest]: (host, p: ChainsParams) => chainSummaries(host, p ?? {}),
   [SlaReportRequest]: (host, p: SlaReportParams) => slaReport(host, p ?? {}),
+  [TodayRequest]: (host, p: TodayParams) => today(host, p ?? {}),
   [TreeRequest]: (host, p: TreeParams) => tree(host, p ?? {}),
   [StatusRequest]: (host, p: StatusParams) => status(host, p ?? {}),
   [WorkspacesRequest]: (host) => workspaceList(host),

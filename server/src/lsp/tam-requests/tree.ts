@@ -1,13 +1,16 @@
 // tam/tree and tam/status: the extension's tree view (projects → chains → tasks, incidents,
 // proposals, each with where it is in the files) and the status bar's counts (open breaches,
-// open incidents, late chains). Both count an open breach the same way.
+// open incidents, late chains). Each concept is the core's one definition
+// (core/sla/incident-state.ts, isLateChain), listed in the core's one order (core/text/order.ts).
 
 import * as path from 'node:path';
+import { isLateChain } from '../../core/schedule/forecast';
 import { workspaceSchedule } from '../../core/schedule/workspace-schedule';
 import { incidentSla } from '../../core/sla/incident-clocks';
+import { incidentOpenBreaches, isIncidentOpen } from '../../core/sla/incident-state';
+import { byId, compareText } from '../../core/text/order';
 import { parseTimestamp } from '../../core/time/timestamp';
 import type { Entity } from '../../core/workspace/entities';
-import type { Workspace } from '../../core/workspace/workspace';
 import type { StatusAnswer, StatusParams, TreeAnswer, TreeChain, TreeIncident, TreeParams, TreeProject, TreeWorkspace } from '../../protocol/tam-protocol';
 import { drawableChain, str } from './half-typed';
 import { folderUri, nowOf, uriIn, type TamHost, type TamWorkspaceRef } from './host';
@@ -16,27 +19,20 @@ function incidentNode(ref: TamWorkspaceRef, incident: Entity, now: number): Tree
   const { ws } = ref;
   const clocks = incidentSla(ws, incident, now)?.clocks;
   const v = incident.value;
-  const openBreach = !!clocks && [clocks.response, clocks.resolution].some((c) => c.state === 'breached' && c.stoppedAt === undefined);
   return {
     id: incident.id,
     title: str(v.title, incident.id),
     project: str(v.project),
     priority: str(v.priority),
     opened: str(v.opened),
-    open: clocks ? clocks.resolution.stoppedAt === undefined : !(Array.isArray(v.timeline) && v.timeline.some((e: { status?: unknown }) => e?.status === 'resolved' || e?.status === 'closed')),
+    open: isIncidentOpen(ws, incident, now),
     response: clocks?.response.state,
     resolution: clocks?.resolution.state,
-    openBreach,
+    openBreach: incidentOpenBreaches(ws, incident, now).length > 0,
     uri: uriIn(ref, incident.file),
     doc: incident.doc,
     path: [...incident.path],
   };
-}
-
-function openBreachCount(ws: Workspace, incident: Entity, now: number): number {
-  const clocks = incidentSla(ws, incident, now)?.clocks;
-  if (!clocks) return 0;
-  return [clocks.response, clocks.resolution].filter((c) => c.state === 'breached' && c.stoppedAt === undefined).length;
 }
 
 export function tree(host: TamHost, p: TreeParams): TreeAnswer {
@@ -66,7 +62,7 @@ export function tree(host: TamHost, p: TreeParams): TreeAnswer {
         title: doc.title,
         forecastFinish: f?.forecastFinish,
         deadline: typeof chain.value.deadline === 'string' ? chain.value.deadline : undefined,
-        late: f?.late ?? false,
+        late: f !== undefined && isLateChain(f),
         lateByWorkingDays: f?.lateByWorkingDays ?? 0,
         uri,
         doc: chain.doc,
@@ -95,7 +91,7 @@ export function tree(host: TamHost, p: TreeParams): TreeAnswer {
       project.chains.push(node);
     }
     const incidents = [...ws.entities('incident')].map((i) => incidentNode(ref, i, now));
-    incidents.sort((a, b) => Number(b.open) - Number(a.open) || (parseTimestamp(b.opened) ?? 0) - (parseTimestamp(a.opened) ?? 0) || a.id.localeCompare(b.id));
+    incidents.sort((a, b) => Number(b.open) - Number(a.open) || (parseTimestamp(b.opened) ?? 0) - (parseTimestamp(a.opened) ?? 0) || compareText(a.id, b.id));
     const proposals = [...ws.entities('proposal')].map((pr) => ({
       id: pr.id,
       title: str(pr.value.title, pr.id),
@@ -106,11 +102,11 @@ export function tree(host: TamHost, p: TreeParams): TreeAnswer {
       doc: pr.doc,
       path: [...pr.path],
     }));
-    proposals.sort((a, b) => a.status.localeCompare(b.status) || a.id.localeCompare(b.id));
+    proposals.sort((a, b) => compareText(a.status, b.status) || compareText(a.id, b.id));
     let openBreaches = 0;
-    for (const i of ws.entities('incident')) openBreaches += openBreachCount(ws, i, now);
-    const sortedProjects = [...projects.values()].sort((a, b) => a.id.localeCompare(b.id));
-    for (const pr of sortedProjects) pr.chains.sort((a, b) => a.id.localeCompare(b.id));
+    for (const i of ws.entities('incident')) openBreaches += incidentOpenBreaches(ws, i, now).length;
+    const sortedProjects = [...projects.values()].sort(byId);
+    for (const pr of sortedProjects) pr.chains.sort(byId);
     workspaces.push({
       rootUri: folderUri(root),
       name: str(ws.config.doc?.name, path.basename(root)),
@@ -129,11 +125,10 @@ export function status(host: TamHost, p: StatusParams): StatusAnswer {
   for (const { ws } of host.workspaces()) {
     answer.workspaces++;
     for (const incident of ws.entities('incident')) {
-      answer.openBreaches += openBreachCount(ws, incident, now);
-      const clocks = incidentSla(ws, incident, now)?.clocks;
-      if (clocks && clocks.resolution.stoppedAt === undefined) answer.openIncidents++;
+      answer.openBreaches += incidentOpenBreaches(ws, incident, now).length;
+      if (isIncidentOpen(ws, incident, now)) answer.openIncidents++;
     }
-    for (const chain of workspaceSchedule(ws, now).chains) if (chain.late) answer.lateChains++;
+    for (const chain of workspaceSchedule(ws, now).chains) if (isLateChain(chain)) answer.lateChains++;
   }
   return answer;
 }
