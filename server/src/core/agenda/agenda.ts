@@ -17,6 +17,7 @@ import type { NodeAddress } from '../model';
 import type { ClockName } from '../sla/clocks';
 import { workspaceToday, workspaceZone } from '../schedule/workspace-schedule';
 import type { Entity } from '../workspace/entities';
+import { compareText } from '../text/order';
 import type { Workspace } from '../workspace/workspace';
 import { agendaSettings, type AgendaSettings } from './settings';
 import { slaItems } from './sla-items';
@@ -131,9 +132,4 @@ export function relativeDays(days: number): string {
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
   return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}
-
-/** Plain code-point order: the same on every machine, whatever its locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

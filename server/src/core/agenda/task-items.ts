@@ -8,7 +8,8 @@ import { isLateChain, type ChainForecast } from '../schedule/forecast';
 import { departmentNames, workspaceSchedule } from '../schedule/workspace-schedule';
 import { dayNumber, daysBetween, isDate } from '../time/dates';
 import type { AgendaContext, AgendaItem } from './agenda';
-import { compareText, relativeDays } from './agenda';
+import { relativeDays } from './agenda';
+import { compareText } from '../text/order';
 
 export function taskItems(ctx: AgendaContext): AgendaItem[] {
   const schedule = workspaceSchedule(ctx.ws, ctx.now);

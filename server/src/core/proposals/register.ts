@@ -13,6 +13,7 @@
 import type { ProposalDoc } from '../model';
 import { isDate } from '../time/dates';
 import type { Workspace } from '../workspace/workspace';
+import { compareText } from '../text/order';
 
 export const PROPOSAL_STATUSES = ['draft', 'proposed', 'accepted', 'in_progress', 'implemented', 'rejected', 'withdrawn'] as const;
 export type ProposalStatus = (typeof PROPOSAL_STATUSES)[number];
@@ -150,6 +151,3 @@ function personName(ws: Workspace, id: string): string {
   return typeof name === 'string' ? name : id;
 }
 
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -5,6 +5,7 @@
 import { authorsOf, type ProposalRegister, type ProposalRow, type RegisterGroup } from '../proposals/register';
 import { escapeMarkdown, table } from './markdown';
 import { alignedColumns, csvText, type TextColumn } from './text-table';
+import { compareText } from '../text/order';
 
 /** A line of the register: a proposal, and with --by person one of its authors. */
 interface Line {
@@ -17,14 +18,14 @@ interface Line {
 function linesOf(register: ProposalRegister): Line[] {
   if (register.by !== 'person') {
     const lines = register.rows.map((row) => ({ row }));
-    return register.by === 'project' ? lines.sort((a, b) => compare(a.row.project, b.row.project)) : lines;
+    return register.by === 'project' ? lines.sort((a, b) => compareText(a.row.project, b.row.project)) : lines;
   }
   const lines: Line[] = [];
   for (const row of register.rows) {
     const authors = authorsOf(row);
     for (const author of authors) lines.push({ row, author, share: 1 / authors.length });
   }
-  return lines.sort((a, b) => compare(a.author!, b.author!));
+  return lines.sort((a, b) => compareText(a.author!, b.author!));
 }
 
 function columns(register: ProposalRegister): TextColumn<Line>[] {
@@ -146,6 +147,3 @@ function shareText(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(2);
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
