@@ -8,6 +8,7 @@ import { docsUsage, runDocs } from './docs';
 import { graphUsage, runGraph } from './graph';
 import { planUsage, runPlan } from './plan';
 import { proposalsUsage, runProposals } from './proposals';
+import { reportUsage, runReport } from './report';
 import { reviewUsage, runReview } from './review';
 import { runSla, slaUsage } from './sla';
 import { runValidate, validateUsage } from './validate';
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   docs: { usage: docsUsage, run: runDocs },
   agenda: { usage: agendaUsage, run: runAgenda },
   proposals: { usage: proposalsUsage, run: runProposals },
+  report: { usage: reportUsage, run: runReport },
 };
 
 export function usage(): string {
