@@ -20,6 +20,8 @@ export interface FeatureContext {
   document(uri: string): DocumentContext | undefined;
   projects(): Iterable<Project>;
   now(): number;
+  /** `tam.me`: the person id the user set for themselves, if any. */
+  me(): string | undefined;
   client: ClientFeatures;
 }
 

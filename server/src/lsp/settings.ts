@@ -1,6 +1,7 @@
 // The server's settings, from `initializationOptions` and the client's `tam` configuration
 // section: rule severities on top of tam.yaml (as `tam validate` would apply them), how long
-// to wait after a keystroke, and a fixed "now" for reproducible diagnostics (tests, demos).
+// to wait after a keystroke, a fixed "now" for reproducible diagnostics (tests, demos), and who
+// the user is (`tam.me`, a person id) for the agenda.
 
 import type { RuleSetting } from '../core/model';
 import { parseTimestamp } from '../core/time/timestamp';
@@ -13,6 +14,8 @@ export interface Settings {
   rules?: Record<string, RuleSetting>;
   /** Log how long each re-read and check of an edited file took (for benchmarks). */
   timings?: boolean;
+  /** `tam.me`: the person id of the user, whose projects the agenda covers. */
+  me?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = { debounceMs: 60 };
@@ -32,6 +35,13 @@ export function readSettings(base: Settings, raw: unknown): Settings {
     delete out.now;
   }
   if (typeof r.timings === 'boolean') out.timings = r.timings;
+  if (typeof r.me === 'string') {
+    const me = r.me.trim();
+    if (me) out.me = me;
+    else delete out.me;
+  } else if (r.me === null) {
+    delete out.me;
+  }
   if (r.rules && typeof r.rules === 'object' && !Array.isArray(r.rules)) {
     const rules: Record<string, RuleSetting> = {};
     for (const [id, v] of Object.entries(r.rules as Record<string, unknown>)) {

@@ -143,6 +143,10 @@ export class Analysis implements FeatureContext {
     return this.settings.now ?? Date.now();
   }
 
+  me(): string | undefined {
+    return this.settings.me;
+  }
+
   // -------------------------------------------------------------------------------------
 
   private request(id: number, method: string, params: unknown): void {

@@ -76,7 +76,8 @@ export function agendaJson(agenda: Agenda, places: Places, audience: AgendaAudie
 // ---------------------------------------------------------------------------------------
 // What each section is called
 
-function sectionTitle(type: AgendaItemType, agenda: Agenda): string {
+/** What a section of the agenda is called, in the CLI and the editor alike. */
+export function sectionTitle(type: AgendaItemType, agenda: Pick<Agenda, 'settings'>): string {
   const days = plural(agenda.settings.days, 'day');
   switch (type) {
     case 'sla-due':

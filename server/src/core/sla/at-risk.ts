@@ -83,3 +83,13 @@ export function leftWholeMinutes(due: DueClock): number {
 export function dueMessage(due: IncidentDue, zone: string): string {
   return `${due.clock} is due at ${wallClock(due.dueAt, zone)} ${zone} (${formatMinutes(leftWholeMinutes(due))} of working time left, policy "${due.sla.policy.id}")`;
 }
+
+/** The running clock due soonest among some incidents (the status bar's), with its incident. */
+export function soonestDue(ws: Workspace, incidents: Iterable<Entity>, nowMs: number): (IncidentDue & { incident: Entity }) | undefined {
+  let best: (IncidentDue & { incident: Entity }) | undefined;
+  for (const incident of incidents) {
+    const due = incidentDueClocks(ws, incident, nowMs)[0];
+    if (due && (!best || due.dueAt < best.dueAt)) best = { ...due, incident };
+  }
+  return best;
+}

@@ -37,6 +37,7 @@ export function textOnlyContext(documents: TextDocuments<TextDocument>, session:
     },
     projects: () => [],
     now: () => session.settings.now ?? Date.now(),
+    me: () => session.settings.me,
     get client() {
       return session.client;
     },
