@@ -8,6 +8,7 @@ import { agendaJson, renderAgendaMarkdown, renderAgendaText, type AgendaAudience
 import { closest } from '../core/text/suggest';
 import { Places } from '../core/workspace/place';
 import { nowOption, oneOf, parse, UsageError } from './args';
+import { jsonText } from '../core/text/shown';
 import type { CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
 
@@ -55,7 +56,7 @@ export async function runAgenda(argv: string[], io: CommandIO): Promise<number> 
   const places = new Places(ws);
   switch (format) {
     case 'json':
-      io.out(JSON.stringify(agendaJson(agenda, places, audience), null, 2) + '\n');
+      io.out(jsonText(agendaJson(agenda, places, audience)) + '\n');
       break;
     case 'markdown':
       io.out(renderAgendaMarkdown(agenda, places, audience));

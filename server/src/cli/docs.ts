@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { renderDocsSite, type DocsPage } from '../core/render/docs';
+import { plainText } from '../core/text/shown';
 import { nowOption, parse, UsageError } from './args';
 import type { CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
@@ -32,7 +33,7 @@ export async function runDocs(argv: string[], io: CommandIO): Promise<number> {
   const pages = renderDocsSite(ws, now, { inScope: (file) => inScope(scope, file) });
   writePages(out, pages);
   const shown = path.relative(io.cwd, out) || '.';
-  io.out(`Wrote ${pages.length} page${pages.length === 1 ? '' : 's'} to ${shown}${path.sep}: index.md and ${pages.length - 1} project page${pages.length === 2 ? '' : 's'}.\n`);
+  io.out(`Wrote ${pages.length} page${pages.length === 1 ? '' : 's'} to ${plainText(shown)}${path.sep}: index.md and ${pages.length - 1} project page${pages.length === 2 ? '' : 's'}.\n`);
   return 0;
 }
 

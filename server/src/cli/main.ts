@@ -1,6 +1,9 @@
 // The `tam` command: dispatches to one file per command, and keeps the promise of spec §7 —
-// exit 0 or 1 for a result, 2 when it could not run, and never a stack trace.
+// exit 0 or 1 for a result, 2 when it could not run, and never a stack trace. Error messages
+// quote what the user typed and what the workspace holds (ids, paths), so they are printed
+// through plainText (core/text/shown).
 
+import { plainText } from '../core/text/shown';
 import { agendaUsage, runAgenda } from './agenda';
 import { UsageError } from './args';
 import { processIO, VERSION, type CommandIO } from './io';
@@ -59,7 +62,7 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
   }
   const command = COMMANDS[name];
   if (!command) {
-    io.err(`tam: unknown command "${name}"\n\n${usage()}`);
+    io.err(`tam: unknown command "${plainText(name)}"\n\n${usage()}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -70,11 +73,11 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`tam ${name}: ${e.message}\n\nUsage: ${command.usage.split('\n')[0]}\n`);
+      io.err(`tam ${name}: ${plainText(e.message)}\n\nUsage: ${command.usage.split('\n')[0]}\n`);
       return 2;
     }
     const message = e instanceof Error ? e.message : String(e);
-    io.err(`tam ${name}: internal error: ${message}\nPlease report this with the command you ran.\n`);
+    io.err(`tam ${name}: internal error: ${plainText(message)}\nPlease report this with the command you ran.\n`);
     return 2;
   }
 }

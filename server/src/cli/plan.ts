@@ -3,6 +3,7 @@
 
 import { renderPlanText, planJson } from '../core/render/plan';
 import { departmentNames, workspaceSchedule, workspaceToday } from '../core/schedule/workspace-schedule';
+import { jsonText } from '../core/text/shown';
 import { closest } from '../core/text/suggest';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import type { CommandIO } from './io';
@@ -33,7 +34,7 @@ export async function runPlan(argv: string[], io: CommandIO): Promise<number> {
     }
   }
   if (format === 'json') {
-    io.out(JSON.stringify(planJson(chains), null, 2) + '\n');
+    io.out(jsonText(planJson(chains)) + '\n');
   } else {
     io.out(renderPlanText(chains, { departmentNames: departmentNames(ws), today: workspaceToday(ws, now) }));
   }

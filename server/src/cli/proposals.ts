@@ -6,6 +6,7 @@ import { PROPOSAL_STATUSES, proposalRegister } from '../core/proposals/register'
 import { proposalsJson, renderProposalsCsv, renderProposalsMarkdown, renderProposalsText } from '../core/render/proposals';
 import { isDate } from '../core/time/dates';
 import { oneOf, parse, UsageError } from './args';
+import { jsonText } from '../core/text/shown';
 import type { CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
 
@@ -35,7 +36,7 @@ export async function runProposals(argv: string[], io: CommandIO): Promise<numbe
   const register = proposalRegister(ws, { status, from: values.from, to: values.to, by, inScope: (file) => inScope(scope, file) });
   switch (format) {
     case 'json':
-      io.out(JSON.stringify(proposalsJson(register), null, 2) + '\n');
+      io.out(jsonText(proposalsJson(register)) + '\n');
       break;
     case 'markdown':
       io.out(renderProposalsMarkdown(register));

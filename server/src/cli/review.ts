@@ -5,6 +5,7 @@
 import { diffFiles, GitError, isGitRepository, readTreeAtRef, resolveRef } from '../core/git/git';
 import { renderReviewMarkdown, reviewJson } from '../core/render/review';
 import { reviewChange } from '../core/review/review';
+import { jsonText } from '../core/text/shown';
 import { MemoryHost } from '../core/workspace/host';
 import { Workspace } from '../core/workspace/workspace';
 import { nowOption, oneOf, parse, UsageError } from './args';
@@ -41,6 +42,6 @@ export async function runReview(argv: string[], io: CommandIO): Promise<number> 
     if (e instanceof GitError) throw new UsageError(e.message);
     throw e;
   }
-  io.out(format === 'json' ? JSON.stringify(reviewJson(review), null, 2) + '\n' : renderReviewMarkdown(review));
+  io.out(format === 'json' ? jsonText(reviewJson(review)) + '\n' : renderReviewMarkdown(review));
   return 0;
 }

@@ -4,6 +4,7 @@
 
 import { renderSlaCsv, renderSlaMarkdown, renderSlaTable, slaJson } from '../core/render/sla';
 import { workspaceSlaReport } from '../core/sla/workspace-report';
+import { jsonText } from '../core/text/shown';
 import { isDate } from '../core/time/dates';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import type { CommandIO } from './io';
@@ -33,7 +34,7 @@ export async function runSla(argv: string[], io: CommandIO): Promise<number> {
   const report = workspaceSlaReport(ws, now, { by, from: values.from, to: values.to }, (file) => inScope(scope, file));
   switch (format) {
     case 'json':
-      io.out(JSON.stringify(slaJson(report), null, 2) + '\n');
+      io.out(jsonText(slaJson(report)) + '\n');
       break;
     case 'markdown':
       io.out(renderSlaMarkdown(report));

@@ -1,5 +1,6 @@
 // Entry point of the `tam` executable.
 
+import { plainText } from '../core/text/shown';
 import { main } from './main';
 
 main(process.argv.slice(2)).then(
@@ -7,7 +8,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`tam: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`tam: internal error: ${plainText(e instanceof Error ? e.message : String(e))}\n`);
     process.exitCode = 2;
   },
 );

@@ -13,6 +13,7 @@ import { diagnosticsJunit } from '../core/render/diagnostics-junit';
 import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
 import { renderDiagnosticsText } from '../core/render/diagnostics-text';
 import { RULES } from '../core/rules';
+import { jsonText, plainText } from '../core/text/shown';
 import { diffFiles, GitError, readTreeAtRef, unmodifiedBlobIds } from '../core/git/git';
 import { readText } from '../core/workspace/host';
 import { buildRecord, entityCountOf, type Workspace } from '../core/workspace/workspace';
@@ -66,7 +67,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
     // e.g. in a pull request: it is neither read nor overwritten.
     const committed = git?.tracked.has(path.relative(root, file).split(path.sep).join('/'));
     if (committed) {
-      io.err(`tam: ${path.relative(io.cwd, file) || file} is committed to git, so it is not used as a cache: remove it from git and add it to .gitignore\n`);
+      io.err(`tam: ${plainText(path.relative(io.cwd, file) || file)} is committed to git, so it is not used as a cache: remove it from git and add it to .gitignore\n`);
       previous = undefined;
     }
     const options = { build: THIS_BUILD, knownIds: git?.ids, needIndex: values.changed };
@@ -97,10 +98,10 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
 
   switch (format) {
     case 'json':
-      io.out(JSON.stringify(diagnosticsJson(diagnostics.map((d) => withFile(d, fromDir)), summary), null, 2) + '\n');
+      io.out(jsonText(diagnosticsJson(diagnostics.map((d) => withFile(d, fromDir)), summary)) + '\n');
       break;
     case 'sarif':
-      io.out(JSON.stringify(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl }), null, 2) + '\n');
+      io.out(jsonText(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl })) + '\n');
       break;
     case 'junit':
       io.out(diagnosticsJunit(diagnostics, checkedFiles.sort(), fromCwd));
@@ -150,7 +151,7 @@ function writeCache(file: string, cache: CheckCache, io: CommandIO): void {
     fs.renameSync(temp, file);
   } catch (e) {
     fs.rmSync(temp, { force: true });
-    io.err(`tam: could not write the cache ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+    io.err(`tam: could not write the cache ${plainText(file)}: ${plainText((e as NodeJS.ErrnoException).code ?? (e as Error).message)}\n`);
   }
 }
 

@@ -1,9 +1,11 @@
 // textDocument/codeAction → service/code-actions: quick fixes for the diagnostics the client
 // shows (matched back to the core diagnostics this server published), or for those in range.
+// Titles quote workspace text ("Change to "…""), shown as plain text (core/text/shown).
 
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver-protocol';
 import type { Diagnostic } from '../core/diagnostic';
 import { codeActions } from '../service/code-actions';
+import { plainText } from '../core/text/shown';
 import { safePosition, type FeatureContext } from './context';
 import { sameDiagnostic, toLspDiagnostic } from './diagnostics';
 import { workspaceEdit } from './workspace-edit';
@@ -24,7 +26,7 @@ export function onCodeAction(ctx: FeatureContext, params: CodeActionParams): Cod
   for (const fix of codeActions(doc.model, relevant, project.ws)) {
     if (fix.creates?.length && !ctx.client.createFiles) continue;
     out.push({
-      title: fix.title,
+      title: plainText(fix.title),
       kind: CodeActionKind.QuickFix,
       diagnostics: [toLspDiagnostic(fix.diagnostic, (f) => project.uriOf(f))],
       isPreferred: fix.preferred || undefined,

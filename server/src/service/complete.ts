@@ -14,6 +14,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { KINDS, type Kind, type Path, type TargetKind } from '../core/model';
+import { plainText } from '../core/text/shown';
 import type { Entity } from '../core/workspace/entities';
 import type { Workspace } from '../core/workspace/workspace';
 import { cursorContext, type CursorContext } from './cursor';
@@ -284,7 +285,7 @@ class Completer {
       this.incomplete = true;
     }
     for (const c of list) {
-      const detail = c.entity ? entityDetail(c.entity) : undefined;
+      const detail = c.entity ? plainText(entityDetail(c.entity)) : undefined;
       const item: CompletionItem = { label: c.id, kind: CompletionItemKind.Reference, detail, sortText: c.sort };
       if (detail) item.labelDetails = { description: detail };
       // Let typing a department's name find its id.

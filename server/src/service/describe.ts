@@ -1,6 +1,8 @@
 // How the editor names and describes an entity: a short label for completion lists and
 // symbols, and a few lines of Markdown for hovers (a department's name and lead, a task's
-// status and forecast, an incident's clocks, a chain's forecast and critical path).
+// status and forecast, an incident's clocks, a chain's forecast and critical path). Hovers are
+// Markdown: every value from the workspace in them goes through markdownText or markdownCode
+// (core/text/shown), so a title can add no link, HTML, command or formatting.
 
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { TargetKind } from '../core/model';
@@ -8,6 +10,7 @@ import type { ChainForecast } from '../core/schedule/forecast';
 import { chainSchedule } from '../core/schedule/workspace-schedule';
 import type { Clock } from '../core/sla/clocks';
 import { incidentSla } from '../core/sla/incident-clocks';
+import { markdownCode, markdownText } from '../core/text/shown';
 import { formatMinutes } from '../core/time/duration';
 import type { Entity } from '../core/workspace/entities';
 import type { Workspace } from '../core/workspace/workspace';
@@ -62,100 +65,104 @@ export function describeEntity(ws: Workspace, e: Entity, now: number): string {
   const v = e.value ?? {};
   const lines: string[] = [];
   const label = entityLabel(e);
-  lines.push(`**${KIND_TITLES[e.kind]}** \`${e.id}\`${label && e.kind !== 'calendar' ? ` — ${escape(label)}` : ''}`);
-  const field = (name: string, value: unknown): void => {
-    if (value !== undefined && value !== null && value !== '') lines.push(`- ${name}: ${value}`);
+  lines.push(`**${KIND_TITLES[e.kind]}** ${markdownCode(e.id)}${label && e.kind !== 'calendar' ? ` — ${markdownText(label)}` : ''}`);
+  /** A line of Markdown already made safe. */
+  const field = (name: string, markdown: string | undefined): void => {
+    if (markdown) lines.push(`- ${name}: ${markdown}`);
   };
+  /** A value as the workspace wrote it (any YAML type), as Markdown text. */
+  const raw = (value: unknown): string | undefined => (value === undefined || value === null || value === '' ? undefined : markdownText(String(value)));
+  const ref = (id: unknown): string | undefined => (typeof id === 'string' ? markdownCode(id) : undefined);
   const person = (id: unknown): string | undefined => {
     if (typeof id !== 'string') return undefined;
     const p = ws.get('person', id);
-    return p && typeof p.value.name === 'string' ? `${escape(p.value.name)} (\`${id}\`)` : `\`${id}\``;
+    return p && typeof p.value.name === 'string' ? `${markdownText(p.value.name)} (${markdownCode(id)})` : markdownCode(id);
   };
   const department = (id: unknown): string | undefined => {
     if (typeof id !== 'string') return undefined;
     const d = ws.get('department', id);
-    return d && typeof d.value.name === 'string' ? `${escape(d.value.name)} (\`${id}\`)` : `\`${id}\``;
+    return d && typeof d.value.name === 'string' ? `${markdownText(d.value.name)} (${markdownCode(id)})` : markdownCode(id);
   };
   switch (e.kind) {
     case 'department':
       field('lead', person(v.lead));
-      field('calendar', typeof v.calendar === 'string' ? `\`${v.calendar}\`` : undefined);
-      if (Array.isArray(v.aliases) && v.aliases.length) field('aliases', v.aliases.join(', '));
+      field('calendar', ref(v.calendar));
+      if (Array.isArray(v.aliases) && v.aliases.length) field('aliases', raw(v.aliases.join(', ')));
       break;
     case 'person':
-      if (Array.isArray(v.roles)) field('roles', v.roles.join(', '));
+      if (Array.isArray(v.roles)) field('roles', raw(v.roles.join(', ')));
       field('department', department(v.department));
-      field('email', v.email);
+      field('email', raw(v.email));
       break;
     case 'calendar':
-      field('time zone', v.timezone);
-      field('working hours', Array.isArray(v.working_hours) ? v.working_hours.map((h: any) => `${(h?.days ?? []).join(' ')} ${h?.from}–${h?.to}`).join('; ') : '24×7');
-      if (Array.isArray(v.holidays)) field('holidays', v.holidays.length);
+      field('time zone', raw(v.timezone));
+      field('working hours', Array.isArray(v.working_hours) ? raw(v.working_hours.map((h: any) => `${(Array.isArray(h?.days) ? h.days : []).join(' ')} ${h?.from}–${h?.to}`).join('; ')) : '24×7');
+      if (Array.isArray(v.holidays)) field('holidays', String(v.holidays.length));
       break;
     case 'sla-policy':
-      field('calendar', typeof v.calendar === 'string' ? `\`${v.calendar}\`` : undefined);
+      field('calendar', ref(v.calendar));
       if (v.targets && typeof v.targets === 'object') {
         for (const p of ['P1', 'P2', 'P3', 'P4']) {
           const t = v.targets[p];
-          if (t) field(p, `response ${t.response}, resolution ${t.resolution}`);
+          if (t) field(p, raw(`response ${t.response}, resolution ${t.resolution}`));
         }
       }
       break;
     case 'project':
-      field('client', v.client);
+      field('client', raw(v.client));
       field('TAM', person(v.tam));
-      field('SLA policy', typeof v.sla_policy === 'string' ? `\`${v.sla_policy}\`` : undefined);
+      field('SLA policy', ref(v.sla_policy));
       break;
     case 'chain': {
-      field('project', typeof v.project === 'string' ? `\`${v.project}\`` : undefined);
-      field('deadline', v.deadline);
+      field('project', ref(v.project));
+      field('deadline', raw(v.deadline));
       const f = chainForecast(ws, e.id, now);
       if (f) {
-        field('forecast', chainSummary(f));
-        if (f.criticalPath.length) field('critical path', f.criticalPath.map((t) => `\`${t}\``).join(' → '));
+        field('forecast', raw(chainSummary(f)));
+        if (f.criticalPath.length) field('critical path', f.criticalPath.map(markdownCode).join(' → '));
       }
       break;
     }
     case 'task': {
-      field('status', v.status);
+      field('status', raw(v.status));
       field('department', department(v.department));
       field('assignee', person(v.assignee));
-      field('estimate', v.estimate);
-      field('due', v.due);
+      field('estimate', raw(v.estimate));
+      field('due', raw(v.due));
       const slash = e.id.indexOf('/');
       const f = chainForecast(ws, e.id.slice(0, slash), now)?.tasks.get(e.id.slice(slash + 1));
       if (f?.start && f.finish) {
         const basis = f.basis === 'actual' ? 'actual' : 'forecast';
-        field(basis, f.start === f.finish ? f.start : `${f.start} → ${f.finish}${f.critical ? ' (critical path)' : f.slackDays ? ` (slack ${plural(f.slackDays, 'day')})` : ''}`);
+        field(basis, raw(f.start === f.finish ? f.start : `${f.start} → ${f.finish}${f.critical ? ' (critical path)' : f.slackDays ? ` (slack ${plural(f.slackDays, 'day')})` : ''}`));
       }
       break;
     }
     case 'incident': {
-      field('priority', v.priority);
-      field('project', typeof v.project === 'string' ? `\`${v.project}\`` : undefined);
-      field('opened', v.opened);
+      field('priority', raw(v.priority));
+      field('project', ref(v.project));
+      field('opened', raw(v.opened));
       const sla = safeSla(ws, e, now);
       if (sla) {
         field('response', clockText(sla.clocks.response));
         field('resolution', clockText(sla.clocks.resolution));
-        field('policy', `\`${sla.policy.id}\` (from the ${sla.via})`);
+        field('policy', `${markdownCode(sla.policy.id)} (from the ${sla.via})`);
       }
       break;
     }
     case 'postmortem':
-      field('incident', typeof v.incident === 'string' ? `\`${v.incident}\`` : undefined);
-      field('published', v.published ?? 'not yet');
+      field('incident', ref(v.incident));
+      field('published', raw(v.published ?? 'not yet'));
       break;
     case 'proposal':
-      field('type', v.type);
-      field('status', v.status);
+      field('type', raw(v.type));
+      field('status', raw(v.status));
       field('proposed by', person(v.proposed_by));
       break;
     case 'workspace':
-      field('time zone', v.timezone);
+      field('time zone', raw(v.timezone));
       break;
   }
-  lines.push('', `_${e.file}_`);
+  lines.push('', `_${markdownText(e.file)}_`);
   return lines.join('\n');
 }
 
@@ -202,8 +209,4 @@ export function plural(n: number, word: string): string {
 
 function firstLine(text: unknown): string | undefined {
   return typeof text === 'string' ? text.trim().split('\n')[0] : undefined;
-}
-
-function escape(text: string): string {
-  return text.replace(/([\\`*_[\]<>])/g, '\\$1');
 }

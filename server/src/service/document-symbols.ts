@@ -5,6 +5,7 @@
 
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import { isKind, type Kind } from '../core/model';
+import { plainText } from '../core/text/shown';
 import { SYMBOL_KINDS } from './describe';
 import type { TextModel } from './text-model';
 import { findPair, type TreeMap, type TreeNode } from './yaml-tree';
@@ -31,9 +32,10 @@ export function documentSymbols(model: TextModel): DocumentSymbol[] {
     const label = scalarOf(root, 'name') ?? scalarOf(root, 'title');
     const range = model.range(root.start, root.end);
     const selection = idPair?.value ? model.range(idPair.value.start, idPair.value.end) : model.range(root.pairs[0]!.keyStart, root.pairs[0]!.keyEnd);
+    // Names and details are the file's text, shown by the editor as plain text.
     const symbol: DocumentSymbol = {
-      name,
-      detail: [kindText, label].filter(Boolean).join(' · '),
+      name: plainText(name),
+      detail: plainText([kindText, label].filter(Boolean).join(' · ')),
       kind: kind ? SYMBOL_KINDS[kind] : SymbolKind.Object,
       range,
       selectionRange: clampInside(selection, range),
@@ -50,8 +52,8 @@ export function documentSymbols(model: TextModel): DocumentSymbol[] {
         const itemName = (map && scalarOf(map, nameKey)) || `${field} ${i + 1}`;
         const detail = map ? detailKeys.map((k) => scalarOf(map, k)).filter(Boolean).join(' · ') : '';
         symbol.children!.push({
-          name: itemName,
-          detail,
+          name: plainText(itemName),
+          detail: plainText(detail),
           kind: symbolKind,
           range: itemRange,
           selectionRange: clampInside(key?.value ? model.range(key.value.start, key.value.end) : itemRange, itemRange),

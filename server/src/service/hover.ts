@@ -1,7 +1,8 @@
 // Hover: for a key, what the schema says it is (title and description, through `$ref`s); for
 // a value with allowed values, what that value means; for an id or a reference, the entity
 // itself — a department's name and lead, a task's status and forecast, an incident's clocks,
-// a chain's forecast and critical path.
+// a chain's forecast and critical path. The result is Markdown; what the file or the workspace
+// says goes into it through markdownText or markdownCode (core/text/shown).
 
 import type { Position, Range } from '../core/model';
 import { isKind } from '../core/model';
@@ -11,6 +12,7 @@ import { enumAt, schemaAt } from './schema-at';
 import { targetAt } from './target';
 import type { TextModel } from './text-model';
 import { docOfLine, hitAt, rootScalar } from './yaml-tree';
+import { markdownCode } from '../core/text/shown';
 import { closest } from '../core/text/suggest';
 
 export interface HoverResult {
@@ -52,7 +54,7 @@ export function hover(model: TextModel, position: Position, ws: Workspace | unde
   if (s.description) lines.push(s.description);
   if (hit.part === 'value') {
     const meaning = enumAt(kind, s).find((v) => v.value === hit.text)?.description;
-    if (meaning) lines.push(`\`${hit.text}\`: ${meaning}`);
+    if (meaning) lines.push(`${markdownCode(hit.text)}: ${meaning}`);
   }
   if (!lines.length) return undefined;
   return { contents: lines.join('\n\n'), range };
@@ -60,5 +62,5 @@ export function hover(model: TextModel, position: Position, ws: Workspace | unde
 
 function unknown(ws: Workspace, kind: keyof typeof KIND_TITLES, id: string): string {
   const guess = closest(id, ws.ids(kind));
-  return `**${KIND_TITLES[kind]}** \`${id}\` is not defined in the workspace${guess ? `; did you mean \`${guess}\`?` : ''}`;
+  return `**${KIND_TITLES[kind]}** ${markdownCode(id)} is not defined in the workspace${guess ? `; did you mean ${markdownCode(guess)}?` : ''}`;
 }

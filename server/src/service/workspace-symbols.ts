@@ -4,6 +4,7 @@
 import { SymbolKind } from 'vscode-languageserver-types';
 import type { Range, TargetKind } from '../core/model';
 import { KINDS } from '../core/model';
+import { plainText } from '../core/text/shown';
 import type { Workspace } from '../core/workspace/workspace';
 import { entityLabel, KIND_TITLES, SYMBOL_KINDS } from './describe';
 import { definitionPlace, type ModelOf } from './navigation';
@@ -34,9 +35,10 @@ export function workspaceSymbols(query: string, ws: Workspace, modelOf: ModelOf,
     if (!place) continue;
     const label = entityLabel(e);
     out.push({
-      name: e.id,
+      // Shown by the editor as plain text.
+      name: plainText(e.id),
       kind: SYMBOL_KINDS[kind],
-      containerName: `${KIND_TITLES[kind]}${label ? ` · ${label}` : ''}`,
+      containerName: plainText(`${KIND_TITLES[kind]}${label ? ` · ${label}` : ''}`),
       file: e.file,
       range: place.range,
     });

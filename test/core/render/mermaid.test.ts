@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseAllDocuments } from 'yaml';
-import { chainFlowchart, chainGantt, escapeMermaidLabel } from '../../../server/src/core/render/mermaid';
+import { chainFlowchart, chainGantt } from '../../../server/src/core/render/mermaid';
+import { mermaidLabel } from '../../../server/src/core/text/shown';
 import { forecastChains } from '../../../server/src/core/schedule/forecast';
 import { DayCalendar, DEFAULT_WORKDAY_CALENDAR } from '../../../server/src/core/calendar/days';
 import type { ChainDoc } from '../../../server/src/core/model';
@@ -198,9 +199,22 @@ const HOSTILE = [
   '',
 ];
 
-/** What a reader should see: the title with its whitespace runs made single spaces. */
+/**
+ * What a reader should see: tabs and line breaks as spaces, every other control character
+ * (C0, C1, bidi controls, line separators, lone surrogates) as an escape such as `\u001b`,
+ * and whitespace runs made single spaces.
+ */
 function shown(title: string): string {
-  return title.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+  let out = '';
+  for (const ch of title) {
+    const cp = ch.codePointAt(0)!;
+    const control = /\p{Cc}/u.test(ch) || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x2028 || cp === 0x2029 || cp === 0xfffe || cp === 0xffff || (cp >= 0xd800 && cp <= 0xdfff);
+    if (ch === '\t' || ch === '\n') out += ' ';
+    else if (ch === '\r') out += '\\r';
+    else if (control) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out.replace(/\s+/gu, ' ').trim();
 }
 
 function hostileChain(title: string): ChainDoc {
@@ -274,11 +288,13 @@ describe('hostile titles', () => {
   });
 });
 
-describe('escapeMermaidLabel', () => {
+describe('mermaidLabel', () => {
   it('keeps letters, digits and plain punctuation; codes the rest', () => {
-    assert.equal(escapeMermaidLabel('Сеть VLAN-42 (prod), ok?'), 'Сеть VLAN-42 (prod), ok?');
-    assert.equal(escapeMermaidLabel('a "b" <c> #d; e:f %%'), 'a #34;b#34; #60;c#62; #35;d#59; e#58;f #37;#37;');
-    assert.equal(escapeMermaidLabel(' two\n\nlines\t '), 'two lines');
-    assert.equal(escapeMermaidLabel('🚀'), '#128640;');
+    assert.equal(mermaidLabel('Сеть VLAN-42 (prod), ok?'), 'Сеть VLAN-42 (prod), ok?');
+    assert.equal(mermaidLabel('a "b" <c> #d; e:f %%'), 'a #34;b#34; #60;c#62; #35;d#59; e#58;f #37;#37;');
+    assert.equal(mermaidLabel(' two\n\nlines\t '), 'two lines');
+    assert.equal(mermaidLabel('🚀'), '#128640;');
+    // Control characters are shown, their backslash coded like any other punctuation.
+    assert.equal(mermaidLabel('a\u001b[2Jb\u202e'), 'a#92;u001b#91;2Jb#92;u202e');
   });
 });

@@ -6,8 +6,8 @@ import { AGENDA_TYPES, type Agenda, type AgendaItem, type AgendaItemType } from 
 import { formatMinutes } from '../time/duration';
 import { wallClock } from '../time/zone';
 import type { Places } from '../workspace/place';
-import { escapeMarkdown, table } from './markdown';
-import { terminalText as shown } from './text-table';
+import { markdownText, plainText as shown } from '../text/shown';
+import { table } from './markdown';
 
 /** Who the agenda is for, as the header names them. */
 export interface AgendaAudience {
@@ -152,15 +152,15 @@ export function renderAgendaText(agenda: Agenda, places: Places, audience: Agend
 // Markdown
 
 export function renderAgendaMarkdown(agenda: Agenda, places: Places, audience: AgendaAudience): string {
-  const lines = [`## ${escapeMarkdown(headline(agenda, audience))}`, '', escapeMarkdown(coverage(agenda)), ''];
+  const lines = [`## ${markdownText(headline(agenda, audience))}`, '', markdownText(coverage(agenda)), ''];
   const list = sections(agenda);
   if (list.length === 0) {
     lines.push('_Nothing needs you now._');
     return lines.join('\n') + '\n';
   }
   for (const { type, items } of list) {
-    lines.push(`### ${escapeMarkdown(sectionTitle(type, agenda))} (${items.length})`, '');
-    const rows = items.map((item) => [escapeMarkdown(item.project), escapeMarkdown(item.id), escapeMarkdown(item.message), escapeMarkdown(`${item.at.file}:${places.line(item.at)}`)]);
+    lines.push(`### ${markdownText(sectionTitle(type, agenda))} (${items.length})`, '');
+    const rows = items.map((item) => [markdownText(item.project), markdownText(item.id), markdownText(item.message), markdownText(`${item.at.file}:${places.line(item.at)}`)]);
     lines.push(...table(['Project', 'Id', 'What', 'Where'], rows), '');
   }
   return lines.join('\n');

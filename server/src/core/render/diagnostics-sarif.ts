@@ -1,7 +1,10 @@
 // `tam validate --format sarif`: SARIF 2.1.0 with the rules' metadata, as GitHub code
 // scanning accepts it. URIs are relative to the folder CI runs in (the repository root).
+// Messages are shown to people by SARIF viewers, so they go through sarifText (core/text/shown);
+// the fingerprint is taken from the message as the rule wrote it.
 
 import type { Diagnostic } from '../diagnostic';
+import { sarifText } from '../text/shown';
 import type { Rule } from '../rules/rule';
 
 export interface SarifOptions {
@@ -51,13 +54,13 @@ export function diagnosticsSarif(diagnostics: readonly Diagnostic[], options: Sa
           ruleId: d.code,
           ruleIndex: index.get(d.code) ?? -1,
           level: LEVEL[d.severity],
-          message: { text: d.message },
+          message: { text: sarifText(d.message) },
           locations: [{ physicalLocation: { artifactLocation: { uri: options.uriOf(d.file) }, region: region(d.range) } }],
           ...(d.related?.length
             ? {
                 relatedLocations: d.related.map((r, i) => ({
                   id: i + 1,
-                  message: { text: r.message },
+                  message: { text: sarifText(r.message) },
                   physicalLocation: { artifactLocation: { uri: options.uriOf(r.file) }, region: region(r.range) },
                 })),
               }

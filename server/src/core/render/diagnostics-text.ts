@@ -1,7 +1,10 @@
 // `tam validate --format text`: a listing in the manner of ESLint's, grouped by file, with the
-// offending line and a marker under the node, colored when the terminal wants color.
+// offending line and a marker under the node, colored when the terminal wants color. Paths,
+// messages and the source line pass through core/text/shown, so the only escape sequences
+// printed are this renderer's own colours.
 
 import type { Diagnostic } from '../diagnostic';
+import { plainSourceLine, plainText } from '../text/shown';
 import type { ValidationSummary } from './diagnostics-json';
 
 export interface TextStyle {
@@ -27,23 +30,27 @@ export function renderDiagnosticsText(
     byFile.set(d.file, list);
   }
   for (const [file, list] of byFile) {
-    out.push(paint('underline', displayPath(file)));
+    out.push(paint('underline', plainText(displayPath(file))));
     const lines = sourceOf(file)?.split(/\r?\n/);
     for (const d of list) {
       const where = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
       const sev = d.severity === 'error' ? paint('red', 'error  ') : d.severity === 'warning' ? paint('yellow', 'warning') : paint('cyan', 'info   ');
-      out.push(`  ${paint('dim', where.padEnd(7))} ${sev}  ${d.message}  ${paint('dim', d.code)}`);
+      out.push(`  ${paint('dim', where.padEnd(7))} ${sev}  ${plainText(d.message)}  ${paint('dim', d.code)}`);
       const line = lines?.[d.range.start.line];
       if (line !== undefined && line.trim() !== '') {
-        const shown = line.length > 160 ? line.slice(0, 160) + '…' : line;
+        // The marker is placed by the columns of the line as shown: an escape such as `\u001b`
+        // is six characters wide where the file has one.
+        const kept = cut(line, 160);
+        const source = plainSourceLine(kept);
+        const shown = source.text + (kept.length < line.length ? '…' : '');
         out.push(`  ${paint('dim', String(d.range.start.line + 1).padStart(5) + ' |')} ${shown}`);
-        const start = Math.min(d.range.start.character, shown.length);
-        const end = d.range.end.line === d.range.start.line ? Math.min(d.range.end.character, shown.length) : shown.length;
+        const start = Math.min(source.column(d.range.start.character), source.text.length);
+        const end = d.range.end.line === d.range.start.line ? Math.min(source.column(d.range.end.character), source.text.length) : source.text.length;
         const marker = ' '.repeat(start) + '^'.repeat(Math.max(1, end - start));
         out.push(`  ${paint('dim', '      |')} ${paint(d.severity === 'error' ? 'red' : d.severity === 'warning' ? 'yellow' : 'cyan', marker)}`);
       }
       for (const r of d.related ?? []) {
-        out.push(`  ${paint('dim', `        ↳ ${displayPath(r.file)}:${r.range.start.line + 1}:${r.range.start.character + 1} ${r.message}`)}`);
+        out.push(`  ${paint('dim', `        ↳ ${plainText(displayPath(r.file))}:${r.range.start.line + 1}:${r.range.start.character + 1} ${plainText(r.message)}`)}`);
       }
     }
     out.push('');
@@ -60,4 +67,10 @@ export function renderDiagnosticsText(
     out.push(paint('bold', paint(summary.errors ? 'red' : summary.warnings ? 'yellow' : 'cyan', headline)) + paint('dim', ` in ${counts}`));
   }
   return out.join('\n') + '\n';
+}
+
+/** The first `max` UTF-16 units of a line, not splitting a surrogate pair. */
+function cut(line: string, max: number): string {
+  if (line.length <= max) return line;
+  return line.slice(0, /[\ud800-\udbff]/.test(line[max - 1]!) ? max - 1 : max);
 }

@@ -2,7 +2,8 @@
 // MkDocs). An index of the projects and the workspace's SLA, and one page per project with its
 // departments, contacts, chains (forecast, critical path, Mermaid graph), SLA tables, open
 // incidents, postmortem action items, open risks and proposals, and documentation freshness.
-// Pages link to each other by relative paths; every value from the workspace is escaped.
+// Pages link to each other by relative paths; every value from the workspace goes through
+// markdownText or markdownCode (core/text/shown).
 
 import type { Clock } from '../sla/clocks';
 import { incidentSla } from '../sla/incident-clocks';
@@ -18,7 +19,8 @@ import { wallClock } from '../time/zone';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
 import { chainFlowchart } from './mermaid';
-import { code, details, escapeMarkdown, mermaidBlock, plural, table } from './markdown';
+import { markdownCode, markdownText } from '../text/shown';
+import { details, mermaidBlock, plural, table } from './markdown';
 import { renderSlaMarkdown } from './sla';
 import { byId } from '../text/order';
 
@@ -81,7 +83,7 @@ class Site {
 
   index(projects: Entity[], files: Map<string, string>): string {
     const name = textOf(this.ws.config.doc?.name) ?? 'TAM workspace';
-    const lines = [`# ${escapeMarkdown(name)}`, '', this.generated(), '', '## Projects', ''];
+    const lines = [`# ${markdownText(name)}`, '', this.generated(), '', '## Projects', ''];
     if (!projects.length) lines.push('_No projects._');
     else {
       const rows = projects.map((p) => {
@@ -93,7 +95,7 @@ class Site {
         }).length;
         const stale = docFreshness(this.ws, p, this.now).filter((d) => d.state === 'stale' || d.state === 'never-reviewed').length;
         return [
-          `[${escapeMarkdown(textOf(v.name) ?? p.id)}](${encodeURI(files.get(p.id)!)})`,
+          `[${markdownText(textOf(v.name) ?? p.id)}](${encodeURI(files.get(p.id)!)})`,
           text(textOf(v.client)),
           this.person(textOf(v.tam)),
           String(this.openIncidents(p.id).length),
@@ -116,18 +118,18 @@ class Site {
 
   project(p: Entity): string {
     const v = p.value;
-    const lines = [`# ${escapeMarkdown(textOf(v.name) ?? p.id)}`, '', '[← All projects](../index.md)', '', this.generated(), ''];
+    const lines = [`# ${markdownText(textOf(v.name) ?? p.id)}`, '', '[← All projects](../index.md)', '', this.generated(), ''];
     const policy = textOf(v.sla_policy);
     const fallback = textOf(this.ws.config.doc?.default_sla_policy);
     lines.push(
       ...table(
         ['', ''],
         [
-          ['Project', code(p.id)],
+          ['Project', markdownCode(p.id)],
           ['Client', text(textOf(v.client))],
           ['TAM', this.person(textOf(v.tam))],
           ['Service manager', this.person(textOf(v.service_manager))],
-          ['SLA policy', policy ? code(policy) : fallback ? `${code(fallback)} (workspace default)` : NONE],
+          ['SLA policy', policy ? markdownCode(policy) : fallback ? `${markdownCode(fallback)} (workspace default)` : NONE],
         ],
       ),
     );
@@ -142,7 +144,7 @@ class Site {
     if (!ids.length) return [...lines, '_None listed._'];
     const rows = ids.map((id: string) => {
       const d = this.ws.get('department', id)?.value;
-      return [`${escapeMarkdown(textOf(d?.name) ?? id)} (${code(id)})`, this.person(textOf(d?.lead)), d?.calendar ? code(String(d.calendar)) : NONE];
+      return [`${markdownText(textOf(d?.name) ?? id)} (${markdownCode(id)})`, this.person(textOf(d?.lead)), d?.calendar ? markdownCode(String(d.calendar)) : NONE];
     });
     return [...lines, ...table(['Department', 'Lead', 'Calendar'], rows)];
   }
@@ -162,20 +164,20 @@ class Site {
     for (const chain of chains) {
       const c = chain.value;
       const forecast = chain.valid ? this.schedule.byId.get(chain.id) : undefined;
-      lines.push('', `### ${escapeMarkdown(textOf(c.title) ?? chain.id)}`, '', `${code(chain.id)}${c.requested ? ` · requested ${text(textOf(c.requested))}` : ''}`, '');
+      lines.push('', `### ${markdownText(textOf(c.title) ?? chain.id)}`, '', `${markdownCode(chain.id)}${c.requested ? ` · requested ${text(textOf(c.requested))}` : ''}`, '');
       lines.push(this.forecastLine(forecast, chain.valid));
       for (const w of forecast?.waitingOn ?? []) {
         const due = w.due ? `, due ${w.due}` : '';
         const overdue = w.daysOverdue > 0 ? `, ${plural(w.daysOverdue, 'day')} overdue` : '';
-        lines.push(`- Waiting on ${escapeMarkdown(this.departments[w.department] ?? w.department)}: ${code(w.task)} ${escapeMarkdown(w.title)}${due}${overdue}`);
+        lines.push(`- Waiting on ${markdownText(this.departments[w.department] ?? w.department)}: ${markdownCode(w.task)} ${markdownText(w.title)}${due}${overdue}`);
       }
       if (!chain.valid) continue;
       const tasks: any[] = Array.isArray(c.tasks) ? c.tasks.filter((t: any) => t && typeof t.id === 'string') : [];
       const rows = tasks.map((t) => {
         const f = forecast?.tasks.get(t.id);
         return [
-          `${code(t.id)} ${escapeMarkdown(textOf(t.title) ?? '')}`,
-          escapeMarkdown(this.departments[t.department] ?? String(t.department)),
+          `${markdownCode(t.id)} ${markdownText(textOf(t.title) ?? '')}`,
+          markdownText(this.departments[t.department] ?? String(t.department)),
           words(textOf(t.status)),
           t.assignee ? this.person(textOf(t.assignee)) : NONE,
           text(f?.start),
@@ -194,7 +196,7 @@ class Site {
   private forecastLine(f: ChainForecast | undefined, valid: boolean): string {
     if (!valid) return '_No forecast: the chain has errors; run `tam validate`._';
     if (!f) return '_No forecast._';
-    if (f.cycle) return `**No forecast**: dependency cycle ${f.cycle.map(code).join(' → ')}.`;
+    if (f.cycle) return `**No forecast**: dependency cycle ${f.cycle.map(markdownCode).join(' → ')}.`;
     if (!f.forecastFinish) return '_No tasks to forecast._';
     const lateness = !f.deadline
       ? 'no deadline'
@@ -203,7 +205,7 @@ class Site {
         : f.late
           ? `deadline ${f.deadline}: finished ${plural(f.lateByWorkingDays, 'working day')} after it`
           : `deadline ${f.deadline}: on time`;
-    const path = f.criticalPath.length ? ` Critical path: ${f.criticalPath.map(code).join(' → ')}.` : '';
+    const path = f.criticalPath.length ? ` Critical path: ${f.criticalPath.map(markdownCode).join(' → ')}.` : '';
     return `${f.done ? 'Finished' : 'Forecast to finish'} ${f.forecastFinish}; ${lateness}.${path}`;
   }
 
@@ -215,14 +217,14 @@ class Site {
     lines.push('', `### Open incidents (${open.length})`, '');
     if (!open.length) return [...lines, '_None._'];
     const rows = open.map(({ entity, clocks }) => [
-      `${code(entity.id)} ${escapeMarkdown(textOf(entity.value.title) ?? '')}`,
+      `${markdownCode(entity.id)} ${markdownText(textOf(entity.value.title) ?? '')}`,
       text(textOf(entity.value.priority)),
       text(textOf(entity.value.opened)),
       words(latestStatus(entity.value) ?? 'opened'),
       clocks ? clockText(clocks.response, this.zone) : NONE,
       clocks ? clockText(clocks.resolution, this.zone) : NONE,
     ]);
-    return [...lines, ...table(['Incident', 'Priority', 'Opened', 'Status', 'Response', 'Resolution'], rows), '', `Times are on the ${escapeMarkdown(this.zone)} clock.`];
+    return [...lines, ...table(['Incident', 'Priority', 'Opened', 'Status', 'Response', 'Resolution'], rows), '', `Times are on the ${markdownText(this.zone)} clock.`];
   }
 
   private actionItemSection(project: string): string[] {
@@ -235,7 +237,7 @@ class Site {
       const items = Array.isArray(pm.value.action_items) ? pm.value.action_items : [];
       for (const item of items) {
         if (!item || typeof item !== 'object' || item.status === 'done') continue;
-        rows.push([code(pm.id), code(String(pm.value.incident)), escapeMarkdown(textOf(item.title) ?? String(item.id)), this.person(textOf(item.owner)), text(textOf(item.due))]);
+        rows.push([markdownCode(pm.id), markdownCode(String(pm.value.incident)), markdownText(textOf(item.title) ?? String(item.id)), this.person(textOf(item.owner)), text(textOf(item.due))]);
       }
     }
     const lines = ['## Postmortem action items', '', `${plural(postmortems, 'postmortem')}; open action items:`, ''];
@@ -246,7 +248,7 @@ class Site {
   private proposalSection(project: string): string[] {
     const all = this.proposalsOf(project);
     const row = (p: Entity) => [
-      `${code(p.id)} ${escapeMarkdown(textOf(p.value.title) ?? '')}`,
+      `${markdownCode(p.id)} ${markdownText(textOf(p.value.title) ?? '')}`,
       words(textOf(p.value.type)),
       text(textOf(p.value.severity)),
       words(textOf(p.value.status)),
@@ -276,7 +278,7 @@ class Site {
           : d.state === 'fresh'
             ? 'current'
             : 'unknown';
-    const rows = docs.map((d) => [escapeMarkdown(d.title), d.path ? code(d.path) : NONE, this.person(d.owner), text(d.reviewed), escapeMarkdown(d.reviewEvery), text(d.dueOn), state(d)]);
+    const rows = docs.map((d) => [markdownText(d.title), d.path ? markdownCode(d.path) : NONE, this.person(d.owner), text(d.reviewed), markdownText(d.reviewEvery), text(d.dueOn), state(d)]);
     return [...lines, ...table(['Document', 'Path', 'Owner', 'Reviewed', 'Every', 'Next review', 'State'], rows)];
   }
 
@@ -305,18 +307,18 @@ class Site {
   private person(id: string | null): string {
     if (!id) return NONE;
     const name = textOf(this.ws.get('person', id)?.value.name);
-    return name ? `${escapeMarkdown(name)} (${code(id)})` : code(id);
+    return name ? `${markdownText(name)} (${markdownCode(id)})` : markdownCode(id);
   }
 
   private generated(): string {
     const when = wallClock(this.now, this.zone);
-    return `<sub>Generated by tam docs on ${when} (${escapeMarkdown(this.zone)}); forecasts and SLA clocks as of that moment.</sub>`;
+    return `<sub>Generated by tam docs on ${when} (${markdownText(this.zone)}); forecasts and SLA clocks as of that moment.</sub>`;
   }
 }
 
 
 function text(value: string | null | undefined): string {
-  return value === null || value === undefined || value === '' ? NONE : escapeMarkdown(value);
+  return value === null || value === undefined || value === '' ? NONE : markdownText(value);
 }
 
 function words(value: string | null | undefined): string {

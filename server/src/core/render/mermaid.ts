@@ -1,54 +1,17 @@
 // A chain as Mermaid diagrams (spec §7, `tam graph`): a flowchart with one lane per department
 // and the critical path drawn thick, and a gantt chart of the forecast. Titles are user text and
-// may hold anything, so every piece of it goes through one escape that Mermaid's own parser
-// cannot misread and that lets no HTML through; node and task ids are generated (n0, t0…),
-// never the user's ids.
+// may hold anything, so every piece of it goes through mermaidLabel (core/text/shown), which
+// Mermaid's own parser cannot misread and which lets no HTML through; node and task ids are
+// generated (n0, t0…), never the user's ids.
 
 import type { ChainDoc, TaskDoc, TaskStatus } from '../model';
 import type { ChainForecast, TaskForecast } from '../schedule/forecast';
+import { mermaidGanttText, mermaidLabel } from '../text/shown';
 import { addDays } from '../time/dates';
 
 export interface MermaidOptions {
   /** Department id → display name for the lanes; the id when absent. */
   departmentNames?: Record<string, string>;
-}
-
-// Characters that mean nothing to Mermaid's lexers inside a quoted label, to its preprocessor
-// (`%%{init}%%` directives, `<tag>` clean-up) or to HTML. Everything else becomes an entity code.
-const PLAIN = /^[\p{L}\p{N}\p{M} .,_\-/'()!?]$/u;
-// encodeEntities/decodeEntities in Mermaid use these as markers; a title must not fake them.
-const MARKERS = new Set(['\uFB02', '\u00B6', '\u00B0']);
-
-/**
- * User text made safe inside a quoted Mermaid label (`n0["…"]`) or a gantt line: letters,
- * digits, spaces and harmless punctuation stay; whitespace and control characters become one
- * space; every other character becomes Mermaid's entity code `#<code point>;`, which Mermaid
- * turns into an HTML character reference when it renders (`<` → `#60;` → `&#60;`). So quotes,
- * brackets, `-->`, `%%`, `#`, `;`, `:`, backticks and `<script>` reach the diagram as text only.
- */
-export function escapeMermaidLabel(text: string): string {
-  let out = '';
-  let space = false;
-  for (const ch of String(text)) {
-    if (/^[\s\p{Cc}]$/u.test(ch)) {
-      space = out !== '';
-      continue;
-    }
-    if (space) out += ' ';
-    space = false;
-    out += PLAIN.test(ch) && !MARKERS.has(ch) ? ch : `#${ch.codePointAt(0)};`;
-  }
-  return out;
-}
-
-/**
- * Text for a gantt line, which Mermaid reads up to the first `:` and matches against keywords
- * (`section`, `click`, `title`, `excludes`…) at its start: escaped as a label, with its first
- * ASCII letter written as an entity so that no keyword can match.
- */
-function escapeGanttText(text: string, fallback: string): string {
-  const escaped = escapeMermaidLabel(text) || escapeMermaidLabel(fallback);
-  return escaped.replace(/^[A-Za-z]/, (c) => `#${c.charCodeAt(0)};`);
 }
 
 const STATUS_TEXT: Record<TaskStatus, string> = {
@@ -106,12 +69,12 @@ export function chainFlowchart(chain: ChainDoc, forecast: ChainForecast | undefi
     lanes.set(t.department, lane);
   }
   [...lanes].forEach(([dept, laneTasks], i) => {
-    lines.push(`  subgraph lane${i}["${escapeMermaidLabel(names[dept] ?? '') || escapeMermaidLabel(dept)}"]`);
+    lines.push(`  subgraph lane${i}["${mermaidLabel(names[dept] ?? '') || mermaidLabel(dept)}"]`);
     for (const t of laneTasks) {
       const f = forecast?.tasks.get(t.id);
       const when = span(f, withYear);
       const due = f?.finishAfterDue && t.due ? ` (due ${withYear ? t.due : t.due.slice(5)})` : '';
-      const label = [t.title, `${t.id} · ${STATUS_TEXT[t.status] ?? t.status}`, when + due].map(escapeMermaidLabel).filter(Boolean);
+      const label = [t.title, `${t.id} · ${STATUS_TEXT[t.status] ?? t.status}`, when + due].map(mermaidLabel).filter(Boolean);
       lines.push(`    ${nodeOf.get(t.id)}["${label.join('<br/>')}"]`);
     }
     lines.push('  end');
@@ -126,7 +89,7 @@ export function chainFlowchart(chain: ChainDoc, forecast: ChainForecast | undefi
       externalOf.set(dep, id);
       const ext = forecast?.external.get(dep);
       const state = ext ? `${STATUS_TEXT[ext.status] ?? ext.status}${ext.finish ? ` · ${withYear ? ext.finish : ext.finish.slice(5)}` : ''}` : '';
-      const label = [dep, ext?.title ?? '', state].map(escapeMermaidLabel).filter(Boolean);
+      const label = [dep, ext?.title ?? '', state].map(mermaidLabel).filter(Boolean);
       lines.push(`  ${id}["${label.join('<br/>')}"]`);
     }
   }
@@ -175,7 +138,7 @@ export function chainFlowchart(chain: ChainDoc, forecast: ChainForecast | undefi
  */
 export function chainGantt(chain: ChainDoc, forecast: ChainForecast | undefined, options: MermaidOptions = {}): string {
   const names = options.departmentNames ?? {};
-  const lines = ['gantt', `  title ${escapeGanttText(chain.title, chain.id)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %m-%d'];
+  const lines = ['gantt', `  title ${mermaidGanttText(chain.title, chain.id)}`, '  dateFormat YYYY-MM-DD', '  axisFormat %m-%d'];
   const sections = new Map<string, string[]>();
   tasksOf(chain).forEach((t, i) => {
     const f = forecast?.tasks.get(t.id);
@@ -184,9 +147,9 @@ export function chainGantt(chain: ChainDoc, forecast: ChainForecast | undefined,
     // Mermaid's end date is exclusive: a task finishing on the 5th ends on the 6th.
     const data = [...tags, `t${i}`, f.start, addDays(f.finish, 1)].join(', ');
     const list = sections.get(t.department) ?? [];
-    list.push(`    ${escapeGanttText(t.title, t.id)} :${data}`);
+    list.push(`    ${mermaidGanttText(t.title, t.id)} :${data}`);
     sections.set(t.department, list);
   });
-  for (const [dept, list] of sections) lines.push(`  section ${escapeGanttText(names[dept] ?? '', dept)}`, ...list);
+  for (const [dept, list] of sections) lines.push(`  section ${mermaidGanttText(names[dept] ?? '', dept)}`, ...list);
   return lines.join('\n') + '\n';
 }

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { MonthlyReport } from '../report/monthly';
-import { escapeHtml } from './markdown';
+import { htmlText } from '../text/shown';
 import { monthlyReportBlocks, reportTitle } from './monthly-report';
 import type { Block, Inline, Line } from './report-blocks';
 import { trendSvg } from './svg-chart';
@@ -53,7 +53,7 @@ export function renderMonthlyHtml(report: MonthlyReport): string {
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${escapeHtml(reportTitle(report))}</title>
+<title>${htmlText(reportTitle(report))}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -76,7 +76,7 @@ function blockHtml(block: Block): string {
     case 'table': {
       const right = new Set(block.right ?? []);
       const cls = (i: number) => (right.has(i) ? ' class="num"' : '');
-      const head = `<tr>${block.head.map((h, i) => `<th${cls(i)}>${escapeHtml(h)}</th>`).join('')}</tr>`;
+      const head = `<tr>${block.head.map((h, i) => `<th${cls(i)}>${htmlText(h)}</th>`).join('')}</tr>`;
       const rows = block.rows.map((row) => `<tr>${row.map((cell, i) => `<td${cls(i)}>${inline(cell)}</td>`).join('')}</tr>`);
       return `<table>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`;
     }
@@ -90,8 +90,8 @@ function inline(parts: Line): string {
 }
 
 function piece(part: Inline): string {
-  if (typeof part === 'string') return escapeHtml(part);
-  if ('code' in part) return `<code>${escapeHtml(part.code)}</code>`;
-  if ('strong' in part) return `<strong>${escapeHtml(part.strong)}</strong>`;
-  return `<span class="muted">${escapeHtml(part.muted)}</span>`;
+  if (typeof part === 'string') return htmlText(part);
+  if ('code' in part) return `<code>${htmlText(part.code)}</code>`;
+  if ('strong' in part) return `<strong>${htmlText(part.strong)}</strong>`;
+  return `<span class="muted">${htmlText(part.muted)}</span>`;
 }

@@ -3,7 +3,8 @@
 // it) above the table of the same figures.
 
 import type { MonthlyReport } from '../report/monthly';
-import { code, escapeMarkdown, mermaidBlock, table } from './markdown';
+import { markdownCode, markdownText } from '../text/shown';
+import { mermaidBlock, table } from './markdown';
 import { monthlyReportBlocks } from './monthly-report';
 import type { Block, Inline, Line, TrendSeries } from './report-blocks';
 
@@ -24,7 +25,7 @@ function blockLines(block: Block): string[] {
     case 'list':
       return block.items.map((item) => `- ${inline(item)}`);
     case 'table':
-      return table(block.head.map(escapeMarkdown), block.rows.map((row) => row.map(inline)), block.right ?? []);
+      return table(block.head.map((h) => markdownText(h)), block.rows.map((row) => row.map(inline)), block.right ?? []);
     case 'trend':
       return trendChart(block.title, block.series);
   }
@@ -36,16 +37,16 @@ function inline(parts: Line): string {
 
 function piece(part: Inline): string {
   if (typeof part === 'string') return spaced(part);
-  if ('code' in part) return code(part.code);
-  if ('strong' in part) return `**${escapeMarkdown(part.strong)}**`;
-  return `_${escapeMarkdown(part.muted)}_`;
+  if ('code' in part) return markdownCode(part.code);
+  if ('strong' in part) return `**${markdownText(part.strong)}**`;
+  return `_${markdownText(part.muted)}_`;
 }
 
 /** Escaped text that keeps the spaces at its ends, which join it to the pieces beside it. */
 function spaced(text: string): string {
   const lead = /^\s/.test(text) ? ' ' : '';
   const trail = /\s$/.test(text) && text.trim() !== '' ? ' ' : '';
-  return lead + escapeMarkdown(text) + trail;
+  return lead + markdownText(text) + trail;
 }
 
 /**
@@ -69,8 +70,8 @@ export function trendMermaid(title: string, series: TrendSeries): string | undef
 
 function trendChart(title: string, series: TrendSeries): string[] {
   const chart = trendMermaid(title, series);
-  if (!chart) return [escapeMarkdown(`${title}: no SLA clock was decided in these months.`)];
+  if (!chart) return [markdownText(`${title}: no SLA clock was decided in these months.`)];
   const left = series.months.filter((_, i) => series.response[i] === null || series.resolution[i] === null);
   const note = `Bars: response met %. Line: resolution met %.${left.length ? ` Months without a decided clock are left out: ${left.join(', ')}.` : ''}`;
-  return [...mermaidBlock(chart), '', escapeMarkdown(note)];
+  return [...mermaidBlock(chart), '', markdownText(note)];
 }

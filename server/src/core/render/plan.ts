@@ -1,8 +1,10 @@
 // `tam plan` output (spec §7): the forecast of each chain as text for a person — when it
 // finishes, whether that is late, what path decides it, and whose move it is now — and as the
-// JSON the spec fixes for machines.
+// JSON the spec fixes for machines. Ids, titles and names in the text go through plainText
+// (core/text/shown), one piece at a time, so none can print an escape sequence or a line of its own.
 
 import { isLateChain, type ChainForecast, type ScheduleResult, type WaitingTask } from '../schedule/forecast';
+import { plainText } from '../text/shown';
 
 export interface PlanTextOptions {
   /** Department id → display name ("waiting on Network: …"); the id when absent. */
@@ -40,9 +42,9 @@ function plural(n: number, word: string): string {
 
 function waitingLine(w: WaitingTask, options: PlanTextOptions): string {
   const dept = options.departmentNames?.[w.department] ?? w.department;
-  const parts = [`waiting on ${dept}: ${w.task}`];
+  const parts = [`waiting on ${plainText(dept)}: ${plainText(w.task)}`];
   if (w.status === 'blocked') parts[0] += ' (blocked)';
-  if (w.due) parts.push(`due ${options.today && options.today.slice(0, 4) !== w.due.slice(0, 4) ? w.due : w.due.slice(5)}`);
+  if (w.due) parts.push(`due ${plainText(options.today && options.today.slice(0, 4) !== w.due.slice(0, 4) ? w.due : w.due.slice(5))}`);
   if (w.daysOverdue > 0) parts.push(`${plural(w.daysOverdue, 'day')} overdue`);
   return parts.join(', ');
 }
@@ -52,10 +54,10 @@ export function renderPlanText(results: ScheduleResult | readonly ChainForecast[
   const chains = chainsOf(results);
   if (!chains.length) return 'No chains to plan.\n';
   const blocks = chains.map((c) => {
-    const lines = [c.title && c.title !== c.id ? `${c.id} — ${c.title}` : c.id];
+    const lines = [plainText(c.title && c.title !== c.id ? `${c.id} — ${c.title}` : c.id)];
     if (c.cycle) {
       // Written in the order the work would have to happen: each task before the next.
-      const order = [...c.cycle].reverse();
+      const order = [...c.cycle].reverse().map(plainText);
       lines.push(`  no forecast: dependency cycle ${[...order, order[0]].join(' → ')}`);
       return lines.join('\n');
     }
@@ -69,10 +71,10 @@ export function renderPlanText(results: ScheduleResult | readonly ChainForecast[
     else if (c.late) when += `, deadline ${c.deadline}: finished ${plural(c.lateByWorkingDays, 'working day')} after it`;
     else when += `, deadline ${c.deadline}: on time`;
     lines.push(`  ${when}`);
-    if (c.criticalPath.length) lines.push(`  critical path: ${c.criticalPath.join(' → ')}`);
+    if (c.criticalPath.length) lines.push(`  critical path: ${c.criticalPath.map(plainText).join(' → ')}`);
     for (const w of c.waitingOn) lines.push(`  ${waitingLine(w, options)}`);
     if (c.unscheduledPredecessors.length) {
-      lines.push(`  not counted: ${c.unscheduledPredecessors.join(', ')} (in a dependency cycle)`);
+      lines.push(`  not counted: ${c.unscheduledPredecessors.map(plainText).join(', ')} (in a dependency cycle)`);
     }
     return lines.join('\n');
   });

@@ -3,8 +3,9 @@
 // followed by the totals per engineer a bonus committee adds up; with --by project, per project.
 
 import { authorsOf, type ProposalRegister, type ProposalRow, type RegisterGroup } from '../proposals/register';
-import { escapeMarkdown, table } from './markdown';
-import { alignedColumns, csvText, type TextColumn } from './text-table';
+import { csvCell, markdownText } from '../text/shown';
+import { table } from './markdown';
+import { alignedColumns, type TextColumn } from './text-table';
 import { compareText } from '../text/order';
 
 /** A line of the register: a proposal, and with --by person one of its authors. */
@@ -85,16 +86,16 @@ export function renderProposalsText(register: ProposalRegister): string {
 }
 
 export function renderProposalsMarkdown(register: ProposalRegister): string {
-  const out = [`### ${escapeMarkdown(heading(register))}`, ''];
+  const out = [`### ${markdownText(heading(register))}`, ''];
   if (register.rows.length === 0) return out.join('\n') + '\n';
   const md = <T>(cols: TextColumn<T>[], rows: readonly T[]) =>
     table(
       cols.map((c) => c.title),
-      rows.map((r) => cols.map((c) => escapeMarkdown(c.value(r)))),
+      rows.map((r) => cols.map((c) => markdownText(c.value(r)))),
       cols.flatMap((c, i) => (c.right ? [i] : [])),
     );
   out.push(...md(columns(register), linesOf(register)));
-  if (register.by) out.push('', `#### ${escapeMarkdown(totalsHeading(register))}`, '', ...md(totalColumns(register), register.groups));
+  if (register.by) out.push('', `#### ${markdownText(totalsHeading(register))}`, '', ...md(totalColumns(register), register.groups));
   return out.join('\n') + '\n';
 }
 
@@ -120,7 +121,7 @@ export function renderProposalsCsv(register: ProposalRegister): string {
     row.customerValue ?? '',
     row.file,
   ]);
-  return [header, ...rows].map((r) => r.map(csvText).join(',') + '\r\n').join('');
+  return [header, ...rows].map((r) => r.map(csvCell).join(',') + '\r\n').join('');
 }
 
 export interface ProposalsJson {

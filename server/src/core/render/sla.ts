@@ -2,6 +2,7 @@
 // terminal, GitHub Markdown for pull-request comments and wikis, CSV for spreadsheets and the
 // JSON object of spec §7. Formatting only; every number is decided in the report.
 
+import { csvCell, markdownText, plainText } from '../text/shown';
 import { formatMinutes } from '../time/duration';
 import type { Clock } from '../sla/clocks';
 import { isOpen } from '../sla/incident-state';
@@ -77,8 +78,8 @@ function heading(report: SlaReport): string {
 
 /** Columns padded to their widest cell, two spaces apart; numbers to the right. */
 export function renderSlaTable(report: SlaReport): string {
-  if (report.incidents.length === 0) return emptyMessage(report) + '\n';
-  const lines = [heading(report), ''];
+  if (report.incidents.length === 0) return plainText(emptyMessage(report)) + '\n';
+  const lines = [plainText(heading(report)), ''];
   lines.push(...alignedTable(statColumns(report.by, '-'), report.groups, [{ ...report.totals, key: 'Total' }]));
   lines.push('');
   if (report.breaches.length === 0) {
@@ -91,9 +92,9 @@ export function renderSlaTable(report: SlaReport): string {
 }
 
 function alignedTable<T>(columns: Column<T>[], rows: readonly T[], footer: readonly T[]): string[] {
-  // Titles and names may hold line breaks or tabs (a row must stay one line) and control
-  // characters, which a terminal would run as escape sequences.
-  const cells = (row: T) => columns.map((c) => c.value(row).replace(/\s+/g, ' ').replace(/[\u0000-\u001f\u007f-\u009f]/g, ''));
+  // Titles and names may hold line breaks (a row must stay one line) and control characters,
+  // which a terminal would run as escape sequences.
+  const cells = (row: T) => columns.map((c) => plainText(c.value(row)));
   const body = rows.map(cells);
   const foot = footer.map(cells);
   const widths = columns.map((c, i) => Math.max(c.title.length, ...[...body, ...foot].map((r) => r[i]!.length)));
@@ -112,9 +113,9 @@ function alignedTable<T>(columns: Column<T>[], rows: readonly T[], footer: reado
 
 /** GitHub Markdown: the groups with a total row, then the breaches with cause and department. */
 export function renderSlaMarkdown(report: SlaReport): string {
-  const lines = [`### ${escapeMarkdown(heading(report))}`, ''];
+  const lines = [`### ${markdownText(heading(report))}`, ''];
   if (report.incidents.length === 0) {
-    lines.push(`_${escapeMarkdown(emptyMessage(report))}_`);
+    lines.push(`_${markdownText(emptyMessage(report))}_`);
     return lines.join('\n') + '\n';
   }
   const total: SlaStats = { ...report.totals, key: '**Total**' };
@@ -130,16 +131,8 @@ function markdownTable<T>(columns: Column<T>[], rows: readonly T[], trusted: (ro
   return [
     row(columns.map((c) => c.title)),
     row(columns.map((c) => (c.right ? '--:' : ':--'))),
-    ...rows.map((r) => row(columns.map((c, i) => (i === 0 && trusted(r) ? c.value(r) : escapeMarkdown(c.value(r)))))),
+    ...rows.map((r) => row(columns.map((c, i) => (i === 0 && trusted(r) ? c.value(r) : markdownText(c.value(r)))))),
   ];
-}
-
-/**
- * Text from the workspace inside a table cell: pipes would split the cell, line breaks end the
- * table, and emphasis, links or HTML would change what a reviewer sees.
- */
-function escapeMarkdown(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/[\\`*_[\]<>|~#]/g, (c) => `\\${c}`);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -168,9 +161,8 @@ const CSV_HEADER = [
 
 /**
  * One row per incident, with the key of its group, so a spreadsheet can pivot it any other way.
- * RFC 4180: CRLF line ends, fields with a comma, quote or line break are quoted and their quotes
- * doubled. A text cell that a spreadsheet would run as a formula (starting with = + - @, tab or
- * carriage return) gets a leading single quote, as OWASP recommends against CSV injection.
+ * RFC 4180 with CRLF line ends; each cell is made by csvCell (core/text/shown): one line,
+ * quoted where needed, formulas defused.
  */
 export function renderSlaCsv(report: SlaReport): string {
   const rows = report.incidents.map((i) => [
@@ -194,12 +186,6 @@ export function renderSlaCsv(report: SlaReport): string {
     i.file ?? '',
   ]);
   return [CSV_HEADER, ...rows].map((r) => r.map(csvCell).join(',') + '\r\n').join('');
-}
-
-function csvCell(value: string | number): string {
-  if (typeof value === 'number') return String(value);
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 function target(clock: Clock): string | number {

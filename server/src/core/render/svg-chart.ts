@@ -5,7 +5,7 @@
 // style attribute a strict Content-Security-Policy would block.
 
 import type { TrendSeries } from './report-blocks';
-import { escapeHtml } from './markdown';
+import { htmlText } from '../text/shown';
 
 const WIDTH = 720;
 const HEIGHT = 280;
@@ -25,8 +25,8 @@ export function trendSvg(title: string, series: TrendSeries, id = 'trend'): stri
   const r = (v: number) => Math.round(v * 10) / 10;
   const out: string[] = [];
   out.push(`<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-labelledby="${id}-title ${id}-desc">`);
-  out.push(`<title id="${id}-title">${escapeHtml(title)}</title>`);
-  out.push(`<desc id="${id}-desc">${escapeHtml(description(series))}</desc>`);
+  out.push(`<title id="${id}-title">${htmlText(title)}</title>`);
+  out.push(`<desc id="${id}-desc">${htmlText(description(series))}</desc>`);
   for (const tick of [0, 25, 50, 75, 100]) {
     out.push(`<line class="grid" x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${r(y(tick))}" y2="${r(y(tick))}"/>`);
     out.push(`<text class="axis" x="${LEFT - 6}" y="${r(y(tick) + 4)}" text-anchor="end">${tick}%</text>`);
@@ -35,12 +35,12 @@ export function trendSvg(title: string, series: TrendSeries, id = 'trend'): stri
   series.months.forEach((month, i) => {
     const v = series.response[i];
     if (v !== null && v !== undefined) {
-      out.push(`<rect class="bar" x="${r(x(i) - barW / 2)}" y="${r(y(v))}" width="${r(barW)}" height="${r(TOP + plotH - y(v))}"><title>${escapeHtml(`${month}: response met ${v.toFixed(1)}%`)}</title></rect>`);
+      out.push(`<rect class="bar" x="${r(x(i) - barW / 2)}" y="${r(y(v))}" width="${r(barW)}" height="${r(TOP + plotH - y(v))}"><title>${htmlText(`${month}: response met ${v.toFixed(1)}%`)}</title></rect>`);
     }
     const [year, mm] = month.split('-');
     const label = MONTHS[Number(mm) - 1] ?? month;
-    out.push(`<text class="axis" x="${r(x(i))}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle">${escapeHtml(label)}</text>`);
-    if (i === 0 || mm === '01') out.push(`<text class="axis" x="${r(x(i))}" y="${HEIGHT - BOTTOM + 30}" text-anchor="middle">${escapeHtml(year ?? '')}</text>`);
+    out.push(`<text class="axis" x="${r(x(i))}" y="${HEIGHT - BOTTOM + 16}" text-anchor="middle">${htmlText(label)}</text>`);
+    if (i === 0 || mm === '01') out.push(`<text class="axis" x="${r(x(i))}" y="${HEIGHT - BOTTOM + 30}" text-anchor="middle">${htmlText(year ?? '')}</text>`);
   });
   // The resolution line, in pieces between months without a value.
   let piece: string[] = [];
@@ -52,7 +52,7 @@ export function trendSvg(title: string, series: TrendSeries, id = 'trend'): stri
     const v = series.resolution[i];
     if (v === null || v === undefined) return flush();
     piece.push(`${r(x(i))},${r(y(v))}`);
-    out.push(`<circle class="dot" cx="${r(x(i))}" cy="${r(y(v))}" r="3.5"><title>${escapeHtml(`${month}: resolution met ${v.toFixed(1)}%`)}</title></circle>`);
+    out.push(`<circle class="dot" cx="${r(x(i))}" cy="${r(y(v))}" r="3.5"><title>${htmlText(`${month}: resolution met ${v.toFixed(1)}%`)}</title></circle>`);
   });
   flush();
   out.push(`<rect class="bar" x="${LEFT}" y="10" width="12" height="12"/><text class="legend" x="${LEFT + 18}" y="20">Response met %</text>`);

@@ -1,6 +1,8 @@
 // Columns aligned for a terminal: each padded to its widest cell, two spaces apart, numbers to
-// the right, a rule under the heading. Cells are shown on one line without the control
-// characters a terminal would run as escape sequences.
+// the right, a rule under the heading. Cells are shown as plainText (core/text/shown.ts) shows
+// workspace text: on one line, with no control character a terminal would act on.
+
+import { plainText } from '../text/shown';
 
 export interface TextColumn<T> {
   title: string;
@@ -9,7 +11,7 @@ export interface TextColumn<T> {
 }
 
 export function alignedColumns<T>(columns: readonly TextColumn<T>[], rows: readonly T[]): string[] {
-  const body = rows.map((row) => columns.map((c) => terminalText(c.value(row))));
+  const body = rows.map((row) => columns.map((c) => plainText(c.value(row))));
   const widths = columns.map((c, i) => Math.max(c.title.length, ...body.map((r) => r[i]!.length)));
   const line = (values: string[]) =>
     values
@@ -17,18 +19,4 @@ export function alignedColumns<T>(columns: readonly TextColumn<T>[], rows: reado
       .join('  ')
       .trimEnd();
   return [line(columns.map((c) => c.title)), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)];
-}
-
-/** Workspace text on a terminal line: one line, no control characters, no reordering marks. */
-export function terminalText(text: string): string {
-  return String(text)
-    .replace(/\s+/g, ' ')
-    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '');
-}
-
-/** A CSV cell (RFC 4180); a text a spreadsheet would run as a formula gets a leading quote. */
-export function csvText(value: string | number): string {
-  let s = typeof value === 'number' ? String(value) : terminalText(value);
-  if (typeof value === 'string' && /^[=+\-@]/.test(s)) s = `'${s}`;
-  return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
