@@ -10,6 +10,8 @@ export interface ServerSettings {
   rules: Record<string, RuleSetting>;
   /** ISO 8601 with an offset, or undefined for the current time. */
   now?: string;
+  /** `tam.me`: the user's person id, whose projects the agenda covers. */
+  me?: string;
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -42,6 +44,12 @@ export class Config {
     return value && !TIMESTAMP.test(value) ? value : undefined;
   }
 
+  /** `tam.me`: the user's person id (the agenda covers their projects); undefined when empty. */
+  get me(): string | undefined {
+    const value = (this.cfg.get<string>('me') ?? '').trim();
+    return value || undefined;
+  }
+
   get registerSchemasWithYamlExtension(): boolean {
     return this.cfg.get<boolean>('schemas.registerWithYamlExtension') ?? false;
   }
@@ -50,11 +58,13 @@ export class Config {
     const settings: ServerSettings = { rules: this.rules };
     const now = this.now;
     if (now) settings.now = now;
+    const me = this.me;
+    if (me) settings.me = me;
     return settings;
   }
 
   /** Whether a configuration change touches settings that change what the server computes. */
   static affectsServer(e: vscode.ConfigurationChangeEvent): boolean {
-    return e.affectsConfiguration('tam.rules') || e.affectsConfiguration('tam.now');
+    return e.affectsConfiguration('tam.rules') || e.affectsConfiguration('tam.now') || e.affectsConfiguration('tam.me');
   }
 }

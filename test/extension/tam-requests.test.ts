@@ -130,6 +130,20 @@ test('tam/slaReport is what tam sla --format json prints', async () => {
   assert.ok(isTamError(bad));
 });
 
+test('tam/slaReport\'s trend: the twelve months up to now (or to --to), each with tam sla --by month\'s figures', async () => {
+  const answer = slaReport(sample, {});
+  assert.ok(!isTamError(answer));
+  assert.deepEqual(answer.trend.map((t) => t.month), ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+  const months = JSON.parse((await tam(['sla', ROOT, '--now', NOW, '--by', 'month', '--format', 'json'])).out).groups;
+  for (const t of answer.trend) {
+    const g = months.find((m: { key: string }) => m.key === t.month);
+    assert.deepEqual([t.incidents, t.responseMetPct, t.resolutionMetPct, t.breaches], g ? [g.incidents, g.responseMetPct, g.resolutionMetPct, g.breaches] : [0, null, null, 0], t.month);
+  }
+  const earlier = slaReport(sample, { to: '2026-09-30' });
+  assert.ok(!isTamError(earlier));
+  assert.equal(earlier.trend.at(-1)!.month, '2026-09');
+});
+
 test('tam/status and tam/tree count the breaches that still run', async () => {
   const cli = JSON.parse((await tam(['sla', ROOT, '--now', NOW, '--format', 'json'])).out);
   const running = cli.breaches.filter((b: { stopped: boolean }) => !b.stopped).length;

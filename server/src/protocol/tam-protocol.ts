@@ -10,8 +10,9 @@
 
 import type { SlaJson } from '../core/render/sla';
 import type { SlaGroupBy } from '../core/sla/report';
+import type { TrendPoint } from '../core/sla/trend';
 
-export type { SlaJson, SlaGroupBy };
+export type { SlaJson, SlaGroupBy, TrendPoint };
 
 export interface TamPosition {
   line: number;
@@ -132,6 +133,11 @@ export interface SlaReportAnswer {
   now: string;
   /** Incident id → its file's URI. */
   incidentUris: Record<string, string>;
+  /**
+   * Met % of the incidents opened in each of the 12 months up to the month of `to` (else of
+   * "now"), oldest first: the figures of `tam sla --by month`.
+   */
+  trend: TrendPoint[];
 }
 export type SlaReportResult = TamResult<SlaReportAnswer>;
 

@@ -4,10 +4,12 @@
 
 import type { Priority } from '../model';
 import { parseTimestamp } from '../time/timestamp';
-import { workspaceZone } from '../schedule/workspace-schedule';
+import { isDate } from '../time/dates';
+import { workspaceToday, workspaceZone } from '../schedule/workspace-schedule';
 import type { Workspace } from '../workspace/workspace';
 import { incidentSla } from './incident-clocks';
 import { buildSlaReport, type SlaReport, type SlaReportOptions, type SlaRow } from './report';
+import { monthOf, slaTrend, type TrendPoint } from './trend';
 
 export function slaRows(ws: Workspace, nowMs: number, inScope: (file: string) => boolean = () => true): SlaRow[] {
   const rows: SlaRow[] = [];
@@ -35,4 +37,13 @@ export function slaRows(ws: Workspace, nowMs: number, inScope: (file: string) =>
 
 export function workspaceSlaReport(ws: Workspace, nowMs: number, options: Omit<SlaReportOptions, 'timezone'> = {}, inScope?: (file: string) => boolean): SlaReport {
   return buildSlaReport(slaRows(ws, nowMs, inScope), { ...options, timezone: workspaceZone(ws) });
+}
+
+/**
+ * The met % of the `months` months (12) up to the month of `to` (a date), else of today in the
+ * workspace's zone: the SLA Summary's trend, `tam sla --by month`'s figures.
+ */
+export function workspaceSlaTrend(ws: Workspace, nowMs: number, options: { to?: string; months?: number } = {}, inScope?: (file: string) => boolean): TrendPoint[] {
+  const last = monthOf(isDate(options.to) ? options.to : workspaceToday(ws, nowMs));
+  return slaTrend(slaRows(ws, nowMs, inScope), last, options.months ?? 12, workspaceZone(ws));
 }

@@ -1,9 +1,9 @@
 // tam/slaReport: the SLA report of one workspace as `tam sla --format json` prints it, with the
-// URI of each incident so that the webview can open it.
+// URI of each incident so that the webview can open it, and the 12-month trend of met %.
 
 import * as path from 'node:path';
 import { slaJson } from '../../core/render/sla';
-import { workspaceSlaReport } from '../../core/sla/workspace-report';
+import { workspaceSlaReport, workspaceSlaTrend } from '../../core/sla/workspace-report';
 import type { SlaReportParams, SlaReportResult } from '../../protocol/tam-protocol';
 import { str } from './half-typed';
 import { folderUri, nowOf, pickWorkspace, uriIn, type TamHost } from './host';
@@ -27,5 +27,6 @@ export function slaReport(host: TamHost, p: SlaReportParams): SlaReportResult {
     workspaceName: str(ref.ws.config.doc?.name, path.basename(ref.root)),
     now: new Date(now).toISOString(),
     incidentUris,
+    trend: workspaceSlaTrend(ref.ws, now, { to: p.to || undefined }),
   };
 }
