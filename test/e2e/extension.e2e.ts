@@ -358,7 +358,8 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     // Whose agenda it is, in the view's message line.
     assert.match(await pane.innerText(), /Elena Kuznetsova \(tam\.me\) · kedr-retail, lumen-edu · 2026-11-25 12:00 Europe\/Moscow/);
     // The rows the view shows are the sections and items of `tam agenda`, in its order.
-    const rows = (await pane.locator('.monaco-list-row').allInnerTexts()).map((r) => r.split('\n')[0]!.trim());
+    // Each row's label: a section's title, or an item's id (its message is the description beside it).
+    const rows = await pane.locator('.monaco-list-row').evaluateAll((rs) => rs.map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()));
     const sequence: string[] = [];
     let section = '';
     for (const item of expected.items) {

@@ -139,7 +139,7 @@ test('task-ready: a task whose last dependency finished yesterday; blocked and d
   assert.equal(ready[0]!.message, 'Unix can start "OS hardening" now: everything it depends on is done (the last finished 2026-11-24, yesterday); due 2026-11-27 (in 2 days)');
   const blocked = all.filter((i) => i.type === 'task-blocked');
   assert.deepEqual(blocked.map((i) => [i.id, i.when]), [['landscape/power', '2026-11-02']]);
-  assert.equal(blocked[0]!.message, 'Network: "Power upgrade" is blocked since 2026-11-02, 23 days; due 2026-11-13 (12 days ago)');
+  assert.equal(blocked[0]!.message, 'Network: "Power upgrade" is blocked since 2026-11-02 (23 days); due 2026-11-13 (12 days ago)');
   // dns waits for os (not ready) and is due within 7 days; "later" is due after them.
   const due = all.filter((i) => i.type === 'task-due');
   assert.deepEqual(due.map((i) => [i.id, i.when, i.overdue]), [['landscape/dns', '2026-11-30', false]]);

@@ -31,7 +31,7 @@ export function taskItems(ctx: AgendaContext): AgendaItem[] {
       listed.add(task.id);
       const since = isDate(task.blocked_since) ? task.blocked_since : undefined;
       const critical = forecast.tasks.get(task.id)?.critical ? ', on the critical path' : '';
-      const how = since ? `is blocked since ${since}, ${plural(daysBetween(since, ctx.today), 'day')}` : 'is blocked (add blocked_since: to record since when)';
+      const how = since ? `is blocked since ${since} (${plural(daysBetween(since, ctx.today), 'day')})` : 'is blocked (add blocked_since: to record since when)';
       const item: AgendaItem = {
         type: 'task-blocked',
         project,
