@@ -113,9 +113,11 @@ export class AgendaProvider implements vscode.TreeDataProvider<Node>, vscode.Dis
       }
       case 'item': {
         const i = node.item;
-        const item = new vscode.TreeItem(i.id, C.None);
+        // The id in its shortest form (a task without its chain), then the gist; the whole
+        // sentence is the tooltip.
+        const item = new vscode.TreeItem(`${shortId(i)} · ${i.summary}`, C.None);
         item.id = `agenda:${node.ws.rootUri}#${i.type}:${i.id}:${i.clock ?? ''}`;
-        item.description = i.message;
+        item.description = i.project;
         const tip = new vscode.MarkdownString();
         tip.appendText(`${i.id} (${i.project})`);
         tip.appendMarkdown('\n\n');
@@ -170,6 +172,13 @@ function whose(ws: AgendaWorkspace): string {
   if (ws.problem) return `${ws.problem}; every project`;
   if (!ws.person) return 'Every project (set tam.me to your person id for yours)';
   return `${ws.person.name} (${ws.via === 'git' ? 'git user.email' : 'tam.me'})`;
+}
+
+/** An incident, chain or proposal id; a task's own id; a document's file name. */
+function shortId(item: AgendaEntry): string {
+  if (item.type.startsWith('task-')) return item.id.slice(item.id.indexOf('/') + 1);
+  if (item.type === 'doc-review-due') return item.id.slice(item.id.lastIndexOf('/') + 1);
+  return item.id;
 }
 
 function icon(type: string, overdue?: boolean): vscode.ThemeIcon {

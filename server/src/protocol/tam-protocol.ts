@@ -265,6 +265,8 @@ export interface AgendaEntry {
   line: number;
   at?: string;
   message: string;
+  /** A few words: "resolution due 14:35, 2h 35m left". */
+  summary: string;
   clock?: 'response' | 'resolution';
   priority?: string;
   leftMinutes?: number;

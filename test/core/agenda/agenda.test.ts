@@ -39,6 +39,7 @@ test('sla-due: a clock due inside the horizon across a weekend, with its instant
   assert.equal(due[0]!.when, Date.parse('2026-11-30T10:00:00+03:00'));
   assert.equal(due[0]!.leftMinutes, 180);
   assert.equal(due[0]!.message, 'P2 "Checkout slow": resolution is due at 2026-11-30 10:00 Europe/Moscow (3h of working time left, policy "standard")');
+  assert.equal(due[0]!.summary, 'resolution due Mon 10:00, 3h left');
 });
 
 test('sla-due: exactly at the horizon is inside, a minute after it is outside', () => {
@@ -142,7 +143,7 @@ test('task-ready: a task whose last dependency finished yesterday; blocked and d
   assert.equal(blocked[0]!.message, 'Network: "Power upgrade" is blocked since 2026-11-02 (23 days); due 2026-11-13 (12 days ago)');
   // dns waits for os (not ready) and is due within 7 days; "later" is due after them.
   const due = all.filter((i) => i.type === 'task-due');
-  assert.deepEqual(due.map((i) => [i.id, i.when, i.overdue]), [['landscape/dns', '2026-11-30', false]]);
+  assert.deepEqual(due.map((i) => [i.id, i.when, i.overdue, i.summary]), [['landscape/dns', '2026-11-30', false, 'due in 5 days']]);
 });
 
 test('doc-review-due: a document due in exactly N days is listed, one a day later is not', () => {

@@ -49,6 +49,8 @@ export interface AgendaItem {
   when?: number | string;
   /** A sentence for a person; the workspace's text in it is raw (renderers escape it). */
   message: string;
+  /** A few words for a narrow list (the editor's Agenda view): "resolution due 14:35, 2h 35m left". */
+  summary: string;
   /** Orders items of one type: smaller first. */
   rank: number;
   clock?: ClockName;

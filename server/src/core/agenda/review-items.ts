@@ -26,6 +26,7 @@ function documentItems(ctx: AgendaContext): AgendaItem[] {
           id: doc.key,
           at: { file: project.file, doc: project.doc, path: ['docs', doc.index], part: 'key' },
           message: `"${doc.title}" has never been reviewed (it is reviewed every ${doc.reviewEvery})${owner}`,
+          summary: 'never reviewed',
           rank: Number.MIN_SAFE_INTEGER,
           overdue: true,
         });
@@ -41,6 +42,7 @@ function documentItems(ctx: AgendaContext): AgendaItem[] {
         at: { file: project.file, doc: project.doc, path: ['docs', doc.index, 'reviewed'] },
         when: doc.dueOn,
         message: `"${doc.title}" ${doc.state === 'stale' ? 'was' : 'is'} due for review ${doc.dueOn}, ${relativeDays(days)} (last reviewed ${doc.reviewed}, every ${doc.reviewEvery})${owner}`,
+        summary: days < 0 ? `review overdue by ${-days} day${days === -1 ? '' : 's'}` : `review due ${relativeDays(days)}`,
         rank: dayNumber(doc.dueOn)!,
         overdue: doc.state === 'stale',
       });
@@ -65,6 +67,7 @@ function decisionItems(ctx: AgendaContext): AgendaItem[] {
       at: { file: proposal.file, doc: proposal.doc, path: ['status'] },
       when: p.proposed_on,
       message: `${p.type} "${p.title}"${severity} has waited ${waited} days for the customer's decision: proposed ${p.proposed_on} by ${typeof by === 'string' ? by : p.proposed_by}`,
+      summary: `waiting ${waited} days for a decision`,
       // The longest waiting first.
       rank: dayNumber(p.proposed_on)!,
     });

@@ -7,7 +7,7 @@ import { dueMessage, incidentClocksAtRisk, leftWholeMinutes } from '../sla/at-ri
 import { incidentSla } from '../sla/incident-clocks';
 import { openBreaches } from '../sla/incident-state';
 import { postmortemDue } from '../sla/postmortem-due';
-import { daysBetween } from '../time/dates';
+import { dayNumber, daysBetween, weekdayIndexOfDay } from '../time/dates';
 import { formatElapsed, formatMinutes } from '../time/duration';
 import { localDate, wallClock } from '../time/zone';
 import type { Entity } from '../workspace/entities';
@@ -32,6 +32,7 @@ function dueItems(ctx: AgendaContext, incident: Entity): AgendaItem[] {
     at: { file: incident.file, doc: incident.doc, path: ['opened'] },
     when: due.dueAt,
     message: `${about(incident)}: ${dueMessage(due, ctx.zone)}`,
+    summary: `${due.clock} due ${shortTime(due.dueAt, ctx)}, ${formatMinutes(leftWholeMinutes(due))} left`,
     rank: due.dueAt,
     clock: due.clock,
     priority: incident.value.priority,
@@ -54,6 +55,7 @@ function breachItems(ctx: AgendaContext, incident: Entity): AgendaItem[] {
       id: incident.id,
       at: { file: incident.file, doc: incident.doc, path: ['opened'] },
       message: `${about(incident)}: ${name} breached${when} and ${still}, over by ${formatMinutes(over)} of working time against ${formatMinutes(clock.targetMinutes)} (policy "${sla.policy.id}")`,
+      summary: `${name} over by ${formatMinutes(over)}`,
       // Highest priority first, then the oldest breach.
       rank: priorityRank(incident.value.priority) * 1e15 + (since ?? 0),
       clock: name,
@@ -81,6 +83,7 @@ function postmortemItem(ctx: AgendaContext, incident: Entity): AgendaItem | unde
     at: { file: incident.file, doc: incident.doc, path: typeof incident.value.postmortem === 'string' ? ['postmortem'] : ['priority'] },
     when: due.deadline,
     message: `${about(incident)}: resolved ${wallClock(due.resolvedAt, ctx.zone)}; its postmortem ${when} (${draft})`,
+    summary: overdue ? `postmortem overdue by ${formatElapsed(ctx.now - due.deadline)}` : `postmortem due in ${formatElapsed(due.deadline - ctx.now)}`,
     rank: due.deadline,
     priority: incident.value.priority,
     overdue,
@@ -88,6 +91,17 @@ function postmortemItem(ctx: AgendaContext, incident: Entity): AgendaItem | unde
   if (due.postmortem) item.postmortem = due.postmortem.id;
   return item;
 }
+
+/** "14:35" today, "Mon 10:00" within a week, else "2026-12-07 10:00": when, in few words. */
+function shortTime(ms: number, ctx: AgendaContext): string {
+  const stamp = wallClock(ms, ctx.zone);
+  const days = daysBetween(ctx.today, stamp.slice(0, 10));
+  if (days === 0) return stamp.slice(11);
+  if (days > 0 && days < 7) return `${WEEKDAY_NAMES[weekdayIndexOfDay(dayNumber(stamp.slice(0, 10))!)]} ${stamp.slice(11)}`;
+  return stamp;
+}
+
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
 /** P2 "TLS handshake failures": how an item names its incident. */
 function about(incident: Entity): string {

@@ -38,6 +38,7 @@ export function taskItems(ctx: AgendaContext): AgendaItem[] {
         id: `${chain.id}/${task.id}`,
         at: taskAt(index, since ? 'blocked_since' : 'status'),
         message: `${dept(task.department)}: "${task.title}" ${how}${critical}${dueNote(task, ctx.today)}`,
+        summary: since ? `blocked for ${plural(daysBetween(since, ctx.today), 'day')}` : 'blocked',
         // The longest blocked first; without a date, after those with one.
         rank: since ? dayNumber(since)! : Number.MAX_SAFE_INTEGER,
         department: task.department,
@@ -60,6 +61,7 @@ export function taskItems(ctx: AgendaContext): AgendaItem[] {
         id: `${chain.id}/${task.id}`,
         at: taskAt(index, 'status'),
         message: `${dept(task.department)} can start "${task.title}" now: ${why}${dueNote(task, ctx.today)}`,
+        summary: `${dept(task.department)} can start`,
         rank: 0, // set below, by department
 
         department: task.department,
@@ -81,6 +83,7 @@ export function taskItems(ctx: AgendaContext): AgendaItem[] {
         id: `${chain.id}/${task.id}`,
         at: taskAt(index, 'due'),
         message: `${dept(task.department)}: "${task.title}" (${task.status.replace('_', ' ')}) ${days < 0 ? 'was' : 'is'} due ${task.due}, ${relativeDays(days)}${forecastNote}`,
+        summary: days < 0 ? `overdue by ${plural(-days, 'day')}` : `due ${relativeDays(days)}`,
         when: task.due,
         rank: dayNumber(task.due)!,
         department: task.department,
@@ -105,6 +108,7 @@ function lateChain(ctx: AgendaContext, id: string, project: string, forecast: Ch
     at,
     when: forecast.forecastFinish,
     message: `"${forecast.title}" is forecast to finish ${forecast.forecastFinish}, ${plural(forecast.lateByWorkingDays, 'working day')} after its deadline ${forecast.deadline}${path}${waiting}`,
+    summary: `late by ${plural(forecast.lateByWorkingDays, 'working day')}`,
     // The latest chain first.
     rank: -forecast.lateByWorkingDays,
     overdue: forecast.deadline !== undefined && forecast.deadline < ctx.today,

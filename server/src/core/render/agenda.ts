@@ -31,6 +31,8 @@ export interface AgendaJsonItem {
   /** An instant in UTC (SLA and postmortem items) or a YYYY-MM-DD date. */
   at?: string;
   message: string;
+  /** A few words for a narrow list. */
+  summary: string;
   clock?: 'response' | 'resolution';
   priority?: string;
   leftMinutes?: number;
@@ -59,6 +61,7 @@ export function agendaJson(agenda: Agenda, places: Places, audience: AgendaAudie
       const out = { type: item.type, project: item.project, id: item.id, file: item.at.file, line: places.line(item.at) } as AgendaJsonItem;
       if (item.when !== undefined) out.at = typeof item.when === 'number' ? new Date(item.when).toISOString() : item.when;
       out.message = item.message;
+      out.summary = item.summary;
       for (const key of ['clock', 'priority', 'leftMinutes', 'overByMinutes', 'department', 'postmortem', 'overdue'] as const) {
         if (item[key] !== undefined) (out as unknown as Record<string, unknown>)[key] = item[key];
       }
