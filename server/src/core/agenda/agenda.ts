@@ -128,10 +128,3 @@ function coveredProjects(ws: Workspace, options: AgendaOptions): Set<string> | u
   return out;
 }
 
-/** "today", "tomorrow", "in 3 days", "yesterday", "3 days ago": a date relative to today. */
-export function relativeDays(days: number): string {
-  if (days === 0) return 'today';
-  if (days === 1) return 'tomorrow';
-  if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
-}

@@ -4,9 +4,8 @@
 
 import type { ProposalDoc } from '../model';
 import { docFreshness } from '../project/doc-freshness';
-import { dayNumber, daysBetween, isDate } from '../time/dates';
+import { dayNumber, daysBetween, isDate, relativeDays } from '../time/dates';
 import type { AgendaContext, AgendaItem } from './agenda';
-import { relativeDays } from './agenda';
 
 export function reviewItems(ctx: AgendaContext): AgendaItem[] {
   return [...documentItems(ctx), ...decisionItems(ctx)];

@@ -6,9 +6,8 @@
 import type { ChainDoc, TaskDoc } from '../model';
 import { isLateChain, type ChainForecast } from '../schedule/forecast';
 import { departmentNames, workspaceSchedule } from '../schedule/workspace-schedule';
-import { dayNumber, daysBetween, isDate } from '../time/dates';
+import { dayNumber, daysBetween, isDate, relativeDays } from '../time/dates';
 import type { AgendaContext, AgendaItem } from './agenda';
-import { relativeDays } from './agenda';
 import { compareText } from '../text/order';
 
 export function taskItems(ctx: AgendaContext): AgendaItem[] {
