@@ -86,10 +86,18 @@ const browser = {
   define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
 };
 
+/**
+ * The programs of the npm package (and the GitHub Action) are never minified: the tests run
+ * the very code that ships, and a stack trace in a bug report names real functions.
+ */
+const program = { ...node, minify: false, banner: { js: '#!/usr/bin/env node' } };
+
 /** Entries whose source exists; the extension and server are built only once written. */
 const builds = [
-  { ...node, entryPoints: ['server/src/cli/tam.ts'], outfile: 'dist/tam.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...program, entryPoints: ['server/src/cli/tam.ts'], outfile: 'dist/tam.js' },
+  { ...program, entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  // The check step of the GitHub Action (action.yml); not part of the npm package.
+  { ...program, entryPoints: ['server/src/github-action/action.ts'], outfile: 'dist/action.js' },
   // The VS Code extension: the client, the server it starts, the webviews.
   { ...node, entryPoints: ['extension/src/main.ts'], outfile: 'extension/dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['server/src/lsp/main.ts'], outfile: 'extension/dist/server.js' },

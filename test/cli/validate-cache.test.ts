@@ -44,7 +44,7 @@ async function both(dir: string, args: string[]): Promise<{ plain: Awaited<Retur
 
 test('every format prints the same with the cache, on the first run and the next', async () => {
   const dir = workspace();
-  for (const format of ['text', 'json', 'sarif', 'junit', 'github']) {
+  for (const format of ['text', 'json', 'sarif', 'junit', 'github', 'gitlab']) {
     for (let run = 0; run < 2; run++) {
       const { plain, cached } = await both(dir, ['--format', format, ...NOW]);
       assert.equal(cached.out, plain.out, `${format}, run ${run + 1}`);

@@ -100,6 +100,23 @@ test('--format github prints workflow annotations', async () => {
   assert.match(r.out, /^::warning file=projects\/acme\/project\.yaml,line=7,.*title=tam stale-doc::/m);
 });
 
+test('--format gitlab is a Code Quality report with paths from the repository root', async () => {
+  const dir = workspace(broken);
+  const r = await tam(['validate', path.join(dir, 'projects'), '--format', 'gitlab', ...NOW], dir);
+  assert.equal(r.code, 1, 'errors still fail the job');
+  const report = JSON.parse(r.out);
+  assert.deepEqual(
+    report.map((i: any) => [i.location.path, i.location.lines.begin, i.severity, i.check_name]),
+    [
+      ['projects/acme/chains/c.yaml', 6, 'major', 'unknown-reference'],
+      ['projects/acme/project.yaml', 7, 'minor', 'stale-doc'],
+    ],
+  );
+  assert.equal(report[0].description, 'unknown department "netwrok"; did you mean "network"?');
+  // Without findings, an empty report that GitLab accepts.
+  assert.deepEqual(JSON.parse((await tam(['validate', workspace(), '--format', 'gitlab', ...NOW])).out), []);
+});
+
 test('--now changes what is stale', async () => {
   const dir = workspace(broken);
   const r = await tam(['validate', dir, '--format', 'json', '--now', '2025-02-01T00:00:00Z']);
@@ -109,7 +126,7 @@ test('--now changes what is stale', async () => {
 test('exit 2 for bad arguments and paths, with a sentence and no stack trace', async () => {
   const dir = workspace();
   const cases: [string[], RegExp][] = [
-    [['validate', dir, '--format', 'xml'], /--format must be one of text, json, sarif, junit, github, not "xml"/],
+    [['validate', dir, '--format', 'xml'], /--format must be one of text, json, sarif, junit, github, gitlab, not "xml"/],
     [['validate', dir, '--now', 'yesterday'], /--now must be a timestamp with an offset/],
     [['validate', dir, '--colour'], /Unknown option '--colour'/],
     [['validate', path.join(dir, 'nope')], /no such file or folder/],

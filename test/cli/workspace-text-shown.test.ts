@@ -136,6 +136,16 @@ describe('tam validate', () => {
     assert.ok(unknown.includes('& %250A ::error::pwned'), 'a literal %0A stays literal after the runner decodes');
     assert.ok(lines.some((l) => l.includes('file=../') && l.includes('INC-\\u001b[41mX.yaml,line=')));
   });
+
+  test('gitlab: descriptions shown as plain text, one issue per diagnostic, valid JSON', async () => {
+    const out = await run('validate', dir, '--format', 'gitlab');
+    assert.deepEqual(rawControls(out), []);
+    const issues = JSON.parse(out) as { description: string }[];
+    assert.equal(issues.length, (await diagnostics()).length);
+    const unknown = issues.find((i) => i.description.startsWith('unknown department "net'))!;
+    assert.ok(unknown.description.startsWith(`unknown department "${SHOWN_START}`), unknown.description);
+    for (const issue of issues) assert.deepEqual(rawControls(issue.description), []);
+  });
 });
 
 describe('tam plan, graph and sla', () => {

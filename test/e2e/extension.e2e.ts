@@ -27,6 +27,7 @@ import {
   openWorkbench,
   problemsPanelText,
   REPO_ROOT,
+  listingScreenshot,
   runCommand,
   screenshot,
   startCodeServer,
@@ -467,6 +468,49 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     const created = readFileSync(join(folder, 'projects/kedr-retail/postmortems/pm-2026-0561.yaml'), 'utf8');
     assert.match(created, /^kind: postmortem\nid: pm-2026-0561\nincident: INC-2026-0561\n/);
     await screenshot(page, 'tam-new-postmortem');
+  });
+
+  test("the screenshots of the listing: a late chain's graph, the SLA Summary, the Problems panel", { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = wb!;
+    await clearNotifications(page);
+    await runCommand(page, 'View: Close All Editors');
+    if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Hide Panel');
+    // The TAM view with its projects folded: the seeded hostile title is for the tests, not the listing.
+    const kedr = page.locator('.part.sidebar .monaco-list-row', { hasText: 'Kedr Market e-commerce platform' }).first();
+    if ((await kedr.getAttribute('aria-expanded')) === 'true') await kedr.locator('.monaco-tl-twistie').click();
+    // The late chain of the sample workspace: lanes, the critical path, the deadline it misses.
+    const late = 'projects/volga-bank/chains/volga-dc2-landscape.yaml';
+    const plan = JSON.parse(spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'plan', folder, '--chain', 'volga-dc2-landscape', '--now', NOW, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    const chain = plan.chains[0];
+    assert.ok(chain.late, 'the chain of the screenshot is late');
+    await openFile(page, late);
+    await runCommand(page, 'TAM: Show Task Chain Graph');
+    const graph = await panelFrame(page, 'Graph:');
+    await graph.locator('#diagram[data-format="flowchart"] svg').waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await graph.locator('#late').innerText(), `LATE by ${chain.lateByWorkingDays} working days`);
+    assert.equal(await graph.locator('#forecast').innerText(), chain.forecastFinish);
+    // The graph alone, over the whole window, so that its labels can be read.
+    await runCommand(page, 'View: Close Editors in Other Groups');
+    await runCommand(page, 'View: Close Primary Side Bar');
+    await sleep(1000);
+    await listingScreenshot(page, 'chain-graph');
+    await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+
+    await runCommand(page, 'View: Close All Editors');
+    await runCommand(page, 'TAM: Show SLA Summary');
+    const sla = await panelFrame(page, 'SLA Summary');
+    await sla.locator('#breaches tbody tr').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await listingScreenshot(page, 'sla-summary');
+
+    // The seeded error, with its line in the editor and every finding in the Problems panel.
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, CHAIN_FILE);
+    const line = readFileSync(join(folder, CHAIN_FILE), 'utf8').split('\n').findIndex((l) => l.includes(`department: ${SEEDED_DEPARTMENT}`)) + 1;
+    await goToLine(page, line);
+    const problems = await problemsPanelText(page);
+    assert.match(problems, new RegExp(SEEDED_DEPARTMENT));
+    await listingScreenshot(page, 'problems');
+    if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Hide Panel');
   });
 
   test('the webviews follow a dark color theme', { timeout: TEST_TIMEOUT }, async () => {

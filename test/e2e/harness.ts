@@ -6,7 +6,7 @@
  * Everything here is plain ES module TypeScript, run with `node --import tsx`.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -439,6 +439,23 @@ export async function onFailureScreenshot<T>(page: Page, label: string, fn: () =
     if (file && err instanceof Error) err.message += `\n(screenshot: ${file})`;
     throw err;
   }
+}
+
+/**
+ * The screenshots of the extension's README (its Marketplace listing) are taken by the e2e suite:
+ * with TAM_E2E_LISTING=1, `listingScreenshot` also writes them to extension/media/screenshots/,
+ * to be looked at and committed.
+ */
+export const LISTING_DIR = join(REPO_ROOT, 'extension', 'media', 'screenshots');
+
+/** A screenshot as `screenshot` takes it, and with TAM_E2E_LISTING=1 a copy for the listing. */
+export async function listingScreenshot(page: Page, name: string): Promise<string> {
+  const file = await screenshot(page, `listing-${name}`);
+  if (process.env.TAM_E2E_LISTING === '1') {
+    mkdirSync(LISTING_DIR, { recursive: true });
+    copyFileSync(file, join(LISTING_DIR, `${name}.png`));
+  }
+  return file;
 }
 
 /** Save a PNG of the whole page into test-results/e2e/<name>.png; returns the path. */

@@ -1,4 +1,4 @@
-// `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS]` (spec §7): exit 0
+// `tam validate [DIR] [--format text|json|sarif|junit|github|gitlab] [--now TS]` (spec §7): exit 0
 // without errors, 1 with errors, 2 when it could not run.
 
 import * as fs from 'node:fs';
@@ -8,6 +8,7 @@ import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check } from '../core/check';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
+import { diagnosticsGitlab } from '../core/render/diagnostics-gitlab';
 import { diagnosticsJson, summarize } from '../core/render/diagnostics-json';
 import { diagnosticsJunit } from '../core/render/diagnostics-junit';
 import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
@@ -22,9 +23,9 @@ import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
 import { VERSION, type CommandIO } from './io';
 
-const FORMATS = ['text', 'json', 'sarif', 'junit', 'github'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 
-export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github] [--now TS] [--changed [--base REF]] [--cache [--cache-location FILE]]
+export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github|gitlab] [--now TS] [--changed [--base REF]] [--cache [--cache-location FILE]]
 
 Checks every entity of the workspace in DIR (default: the current folder): schema, references,
 dependency cycles, timelines, SLA breaches, postmortems, stale docs, deadlines.
@@ -108,6 +109,9 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       break;
     case 'github':
       io.out(diagnosticsGithub(diagnostics, fromCwd));
+      break;
+    case 'gitlab':
+      io.out(jsonText(diagnosticsGitlab(diagnostics, fromCwd)) + '\n');
       break;
     default:
       io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.file(f)?.text ?? readText(ws.host, f), { color: io.color }, fromCwd));
