@@ -58,7 +58,14 @@ export interface IncidentSla {
  * workspace version and "now".
  */
 export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
-  const cache = ws.memo(`incident-sla@${nowMs}`, () => new Map<Entity, IncidentSla | undefined>());
+  // One "now" at a time: the status bar and the agenda ask again every minute without an edit,
+  // and a cache per instant kept until the next edit would grow with every question.
+  const slot = ws.memo('incident-sla', () => ({ now: nowMs, cache: new Map<Entity, IncidentSla | undefined>() }));
+  if (slot.now !== nowMs) {
+    slot.now = nowMs;
+    slot.cache = new Map();
+  }
+  const cache = slot.cache;
   if (cache.has(incident)) return cache.get(incident);
   const sla = computeIncidentSla(ws, incident, nowMs);
   cache.set(incident, sla);
