@@ -1,10 +1,11 @@
 // The language client: starts the TAM language server bundled in this extension (dist/server.js)
-// over Node IPC and tells it which documents and settings to care about. The server reads the
-// workspace's files from disk itself; the client only sends the YAML documents the user has
-// open, and file-system events for the rest.
+// over Node IPC and tells it which documents and settings to care about, and which commands of
+// code lenses the extension runs. The server reads the workspace's files from disk itself; the
+// client only sends the YAML documents the user has open, and file-system events for the rest.
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions, type StaticFeature } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS_CAPABILITY, OpenChainGraphCommand, ShowSlaSummaryCommand } from '../../server/src/protocol/tam-protocol';
 import type { Config } from './config';
 
 export const CLIENT_ID = 'tam';
@@ -29,5 +30,21 @@ export function createClient(context: vscode.ExtensionContext, config: Config, o
     outputChannel,
     // `tam.trace.server` is read by the client itself (the setting is named after CLIENT_ID).
   };
-  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+  client.registerFeature(tamCommands);
+  return client;
 }
+
+/**
+ * Tells the server which commands of code lenses this extension runs itself (the chain graph,
+ * the SLA Summary), as the experimental client capability `tamCommands`: the server then makes
+ * those lenses clickable, as it does not for editors without the extension.
+ */
+const tamCommands: StaticFeature = {
+  fillClientCapabilities(capabilities) {
+    capabilities.experimental = { ...(capabilities.experimental as object | undefined), [CLIENT_COMMANDS_CAPABILITY]: [OpenChainGraphCommand, ShowSlaSummaryCommand] };
+  },
+  initialize() {},
+  getState: () => ({ kind: 'static' }),
+  clear() {},
+};

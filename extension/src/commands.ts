@@ -1,12 +1,15 @@
-// The commands of the extension. Each is a function of the Ctx: the graph and SLA panels,
-// validation of the whole workspace, and the "TAM: New …" commands, which ask with quick
-// picks and input boxes, write the file from a template with a WorkspaceEdit, and open it.
+// The commands of the extension. Each is a function of the Ctx: the graph and SLA panels (also
+// run by the server's code lenses), validation of the whole workspace, and the "TAM: New …"
+// commands, which ask with quick picks and input boxes, write the file from a template with a
+// WorkspaceEdit, and open it.
 
 import * as vscode from 'vscode';
 import {
   EntitiesRequest,
   isTamError,
   NewIncidentIdRequest,
+  OpenChainGraphCommand,
+  ShowSlaSummaryCommand,
   TodayRequest,
   ValidateWorkspaceRequest,
   WorkspacesRequest,
@@ -15,6 +18,8 @@ import {
   type EntityItem,
   type NewIncidentIdParams,
   type NewIncidentIdResult,
+  type OpenChainGraphArgs,
+  type ShowSlaSummaryArgs,
   type TodayParams,
   type TodayResult,
   type TreeChain,
@@ -61,7 +66,13 @@ export function registerCommands(ctx: Ctx, tree: TamTreeProvider): vscode.Dispos
       if (chain) ChainGraphPanel.show(ctx, { uri: chain.uri, chainId: chain.id });
       else return showChainGraph(ctx);
     }),
-    command('tam.showSlaSummary', () => SlaSummaryPanel.show(ctx)),
+    // From a code lens with the project whose incidents to show; from the palette, all of them.
+    command(ShowSlaSummaryCommand, (args?: ShowSlaSummaryArgs) => SlaSummaryPanel.show(ctx, { project: typeof args?.project === 'string' ? args.project : undefined })),
+    // From a code lens: the graph of one chain, as a flowchart or a Gantt chart.
+    command(OpenChainGraphCommand, (args?: OpenChainGraphArgs) => {
+      if (typeof args?.uri !== 'string' && typeof args?.chainId !== 'string') return showChainGraph(ctx);
+      ChainGraphPanel.show(ctx, { uri: args.uri, chainId: args.chainId, format: args.format === 'gantt' ? 'gantt' : 'flowchart' });
+    }),
     command('tam.validateWorkspace', () => validateWorkspace(ctx)),
     command('tam.newProject', () => newProject(ctx)),
     command('tam.newChain', () => newChain(ctx)),

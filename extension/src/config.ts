@@ -10,9 +10,14 @@ export interface ServerSettings {
   rules: Record<string, RuleSetting>;
   /** ISO 8601 with an offset, or undefined for the current time. */
   now?: string;
-  /** `tam.me`: the user's person id, whose projects the agenda covers. */
+  /** `tam.me`: the user's person id. */
   me?: string;
+  /** `tam.inlayHints.*`: which families of inlay hints the server shows. */
+  inlayHints: Record<string, boolean>;
 }
+
+/** The families of `tam.inlayHints.*`, as the server reads them. */
+const HINT_FAMILIES = ['tasks', 'deadline', 'estimates', 'clocks', 'timeline', 'reviews'] as const;
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -44,10 +49,17 @@ export class Config {
     return value && !TIMESTAMP.test(value) ? value : undefined;
   }
 
-  /** `tam.me`: the user's person id (the agenda covers their projects); undefined when empty. */
+  /** `tam.me`: the user's person id, or undefined when unset. */
   get me(): string | undefined {
     const value = (this.cfg.get<string>('me') ?? '').trim();
     return value || undefined;
+  }
+
+  /** `tam.inlayHints.*`: each family on unless turned off. */
+  get inlayHints(): Record<string, boolean> {
+    const out: Record<string, boolean> = {};
+    for (const family of HINT_FAMILIES) out[family] = this.cfg.get<boolean>(`inlayHints.${family}`) ?? true;
+    return out;
   }
 
   get registerSchemasWithYamlExtension(): boolean {
@@ -55,7 +67,7 @@ export class Config {
   }
 
   serverSettings(): ServerSettings {
-    const settings: ServerSettings = { rules: this.rules };
+    const settings: ServerSettings = { rules: this.rules, inlayHints: this.inlayHints };
     const now = this.now;
     if (now) settings.now = now;
     const me = this.me;

@@ -246,7 +246,8 @@ function makeClickable(el: Element, nodeId: string, node: GraphNode, primary: bo
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'button');
     const when = node.start ? ` · ${node.start}${node.finish && node.finish !== node.start ? ` → ${node.finish}` : ''}` : '';
-    const label = `${node.title} (${node.taskId}, ${node.status.replace('_', ' ')}${node.critical ? ', critical' : ''})${when}`;
+    const slack = !node.critical && node.status !== 'done' && node.slack !== undefined ? `, slack ${node.slack}d` : '';
+    const label = `${node.title} (${node.taskId}, ${node.status.replace('_', ' ')}${node.critical ? ', critical' : ''}${slack})${when}`;
     el.setAttribute('aria-label', label);
     el.prepend(s('title', {}, `${label}\nClick to open the task`));
   }

@@ -31,6 +31,9 @@ const bySelect = h(
 const fromInput = h('input', { type: 'date', id: 'from', 'aria-label': 'Opened from' });
 const toInput = h('input', { type: 'date', id: 'to', 'aria-label': 'Opened to' });
 const refreshButton = h('button', { type: 'button', class: 'secondary', id: 'refresh' }, 'Refresh');
+const projectName = h('span', { id: 'project' });
+const allProjectsButton = h('button', { type: 'button', class: 'secondary', id: 'all-projects', title: 'Show the incidents of every project' }, 'All projects');
+const projectScope = h('span', { class: 'project-scope', id: 'project-scope', hidden: true }, 'Project ', projectName, ' ', allProjectsButton);
 const notice = h('div', { class: 'notice', id: 'notice', role: 'status', hidden: true });
 const content = h('div', { id: 'content' });
 
@@ -45,6 +48,7 @@ document.getElementById('app')!.append(
       h('label', {}, 'Group by ', bySelect),
       h('label', {}, 'Opened from ', fromInput),
       h('label', {}, 'to ', toInput),
+      projectScope,
       refreshButton,
     ),
   ),
@@ -53,7 +57,7 @@ document.getElementById('app')!.append(
 );
 
 const sendFilter = (): void => {
-  const filter: SlaFilter = { by: bySelect.value as SlaGroupBy, from: fromInput.value || undefined, to: toInput.value || undefined };
+  const filter: SlaFilter = { by: bySelect.value as SlaGroupBy, from: fromInput.value || undefined, to: toInput.value || undefined, project: state.filter.project };
   state = { ...state, filter };
   api.setState(state);
   api.post({ type: 'filter', filter });
@@ -62,6 +66,10 @@ bySelect.addEventListener('change', sendFilter);
 fromInput.addEventListener('change', sendFilter);
 toInput.addEventListener('change', sendFilter);
 refreshButton.addEventListener('click', () => api.post({ type: 'refresh' }));
+allProjectsButton.addEventListener('click', () => {
+  state = { ...state, filter: { ...state.filter, project: undefined } };
+  sendFilter();
+});
 
 window.addEventListener('message', (event: MessageEvent<SlaToWebview>) => {
   const m = event.data;
@@ -86,6 +94,8 @@ function showFilter(filter: SlaFilter): void {
   bySelect.value = filter.by;
   fromInput.value = filter.from ?? '';
   toInput.value = filter.to ?? '';
+  projectName.textContent = filter.project ?? '';
+  projectScope.hidden = !filter.project;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -115,8 +125,8 @@ function render(answer: SlaReportAnswer): void {
   const report = answer.report;
   notice.hidden = true;
   const period = report.from || report.to ? ` · opened ${report.from ?? '…'} to ${report.to ?? '…'}` : '';
-  heading.textContent = `SLA Summary — ${answer.workspaceName}`;
-  subtitle.textContent = `by ${report.by}${period} · clocks at ${answer.now} · dates in ${report.timezone}`;
+  heading.textContent = answer.project ? `SLA Summary — ${answer.project}` : `SLA Summary — ${answer.workspaceName}`;
+  subtitle.textContent = `${answer.project ? `project ${answer.project} · ` : ''}by ${report.by}${period} · clocks at ${answer.now} · dates in ${report.timezone}`;
   if (report.incidents.length === 0) {
     content.replaceChildren(h('p', { class: 'empty', id: 'empty' }, 'No incidents in this period.'), h('div', { class: 'charts' }, trendChart(answer)));
     return;

@@ -21,6 +21,7 @@ import type { FrameLocator, Page } from 'playwright-core';
 import {
   clearNotifications,
   e2eSkipReason,
+  editorText,
   focusEditor,
   makeTempWorkspace,
   openFile,
@@ -276,6 +277,38 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     await frame2.locator('#format-flowchart').click();
     await openFile(page, CHAIN_FILE);
     await runCommand(page, 'File: Revert File');
+  });
+
+  test('inlay hints show the forecast tam plan prints, and a code lens opens the Gantt chart', { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = wb!;
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, CHAIN_FILE);
+    const plan = JSON.parse(spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'plan', folder, '--chain', 'kedr-seller-portal-landscape', '--now', NOW, '--format', 'json'], { encoding: 'utf8' }).stdout).chains[0];
+    // The hints the server puts at the end of the deadline's line and of a task's: plan's figures.
+    const deadlineHint = `forecast ${plan.forecastFinish.slice(5)} · ${plan.late ? `late by ${plan.lateByWorkingDays}d` : 'on time'}`;
+    const firewall = plan.tasks.find((t: { id: string }) => t.id === 'firewall');
+    const taskHint = `done ${firewall.finish.slice(5)}`;
+    const lines = await until(async () => {
+      const text = await editorText(page);
+      return text.includes(deadlineHint) && text.includes(taskHint) ? text.split('\n') : undefined;
+    }, 30_000, 500);
+    await screenshot(page, 'tam-inlay-hints');
+    assert.ok(lines, `no inlay hints "${deadlineHint}" and "${taskHint}" in the editor`);
+    assert.match(lines.find((l) => l.includes('deadline: '))!, new RegExp(`^deadline: ${plan.deadline}\\s*${deadlineHint}$`));
+    assert.match(lines.find((l) => l.includes('- id: firewall'))!, new RegExp(`- id: firewall\\s*${taskHint}$`));
+
+    // The lenses above the chain: its forecast, and two that open the graph.
+    const gantt = page.locator('.editor-group-container.active .codelens-decoration a', { hasText: /^Gantt$/ }).first();
+    await gantt.waitFor({ timeout: 30_000 });
+    const lensText = (await page.locator('.editor-group-container.active .codelens-decoration').first().innerText()).replace(/\s+/g, ' ');
+    assert.match(lensText, new RegExp(`forecast ${plan.forecastFinish}.*Show graph.*Gantt`));
+    await gantt.click();
+    const frame = await panelFrame(page, 'Graph:');
+    await frame.locator('#diagram[data-format="gantt"] svg').waitFor({ state: 'visible', timeout: 60_000 });
+    await until(async () => (await frame.locator('#diagram [data-task-id]').count()) >= 10, 10_000);
+    assert.equal(await frame.locator('#diagram [data-task-id]').count(), 10, 'the lens opened the Gantt chart of the chain');
+    await screenshot(page, 'tam-lens-gantt');
+    await runCommand(page, 'View: Close All Editors');
   });
 
   test('the SLA Summary shows the figures of tam sla --format json', { timeout: TEST_TIMEOUT }, async () => {

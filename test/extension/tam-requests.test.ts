@@ -68,6 +68,11 @@ test('tam/chainGraph: one node per task, ids as Mermaid parses them, ranges on t
   assert.equal(graph.forecastFinish, plan.forecastFinish);
   assert.deepEqual(graph.criticalPath, plan.criticalPath);
   assert.equal(graph.late, plan.late);
+  // Each node shows the task as `tam plan --format json` lists it: dates, slack, critical path.
+  assert.deepEqual(
+    Object.values(graph.nodes).map((n) => ({ id: n.taskId, status: n.status, start: n.start ?? null, finish: n.finish ?? null, slack: n.slack ?? 0, critical: n.critical })),
+    plan.tasks,
+  );
   assert.equal(graph.deadline, '2026-12-11');
   assert.equal(graph.departments.network, 'Network');
 });
@@ -142,6 +147,28 @@ test('tam/slaReport\'s trend: the twelve months up to now (or to --to), each wit
   const earlier = slaReport(sample, { to: '2026-09-30' });
   assert.ok(!isTamError(earlier));
   assert.equal(earlier.trend.at(-1)!.month, '2026-09');
+});
+
+test("tam/slaReport of one project: the same figures for that project's incidents only", async () => {
+  const all = slaReport(sample, { by: 'priority' });
+  const kedr = slaReport(sample, { by: 'priority', project: 'kedr-retail' });
+  assert.ok(!isTamError(all) && !isTamError(kedr));
+  assert.equal(kedr.project, 'kedr-retail');
+  assert.ok(kedr.report.incidents.length > 0);
+  assert.deepEqual(
+    kedr.report.incidents.map((i) => i.id),
+    all.report.incidents.filter((i) => i.project === 'kedr-retail').map((i) => i.id),
+  );
+  const byProject = slaReport(sample, { by: 'project' });
+  assert.ok(!isTamError(byProject));
+  const group = byProject.report.groups.find((g) => g.key === 'kedr-retail')!;
+  assert.deepEqual(JSON.parse(JSON.stringify(kedr.report.totals)), { ...JSON.parse(JSON.stringify(group)), key: 'total' });
+  // Its trend is the project's, as tam sla on the project's folder counts it by month.
+  const months = JSON.parse((await tam(['sla', path.join(ROOT, 'projects/kedr-retail'), '--now', NOW, '--by', 'month', '--format', 'json'])).out).groups;
+  assert.deepEqual(
+    kedr.trend.filter((t) => t.incidents > 0).map((t) => [t.month, t.incidents, t.resolutionMetPct]),
+    months.map((g: { key: string; incidents: number; resolutionMetPct: number | null }) => [g.key, g.incidents, g.resolutionMetPct]),
+  );
 });
 
 test('tam/status and tam/tree count the breaches that still run', async () => {

@@ -18,6 +18,7 @@ const chain = (id: string, title: string, lateBy: number): PlanJsonChain => ({
   lateByWorkingDays: lateBy,
   criticalPath: ['a', 'b'],
   waitingOn: [{ task: 'a', department: 'network', due: '2026-11-20', daysOverdue: 5 }],
+  tasks: [],
 });
 
 test('the verdict, the counts, the SLA table, and the late chains latest first', () => {

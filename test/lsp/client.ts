@@ -36,6 +36,10 @@ export class LspClient {
   readonly progress: { token: unknown; value: any }[] = [];
   readonly logs: string[] = [];
   readonly registrations: unknown[] = [];
+  /** What the server answered to `initialize`: its capabilities. */
+  initializeResult: { capabilities: Record<string, any> } | undefined;
+  /** Requests the server sent to this client (edits to apply, refreshes), in order. */
+  readonly requests: { method: string; params: unknown }[] = [];
   private readonly waiters: { check: () => boolean; resolve: () => void }[] = [];
   private readonly notifications = new Map<string, unknown[]>();
   readonly stderr: string[] = [];
@@ -69,14 +73,27 @@ export class LspClient {
       return null;
     });
     this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+    // What a server may ask of an editor for the features it drives: edits to apply, views to refresh.
+    this.connection.onRequest('workspace/applyEdit', (p: unknown) => {
+      this.requests.push({ method: 'workspace/applyEdit', params: p });
+      this.wake();
+      return { applied: true };
+    });
+    for (const method of ['workspace/inlayHint/refresh', 'workspace/codeLens/refresh']) {
+      this.connection.onRequest(method, () => {
+        this.requests.push({ method, params: undefined });
+        this.wake();
+        return null;
+      });
+    }
     this.connection.listen();
   }
 
   /** Starts the server on a folder and initializes it with the given options. */
-  static async start(root: string, initializationOptions: Record<string, unknown> = { now: NOW }, extraArgs: string[] = []): Promise<LspClient> {
+  static async start(root: string, initializationOptions: Record<string, unknown> = { now: NOW }, extraArgs: string[] = [], capabilities: { workspace?: object; textDocument?: object; experimental?: object } = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [...extraArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child, root);
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: path.basename(root) }],
@@ -88,13 +105,16 @@ export class LspClient {
           workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] },
           configuration: true,
           workspaceFolders: true,
+          ...capabilities.workspace,
         },
         textDocument: {
           completion: { completionItem: { snippetSupport: true } },
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
           rename: { prepareSupport: true },
+          ...capabilities.textDocument,
         },
+        ...(capabilities.experimental ? { experimental: capabilities.experimental } : {}),
       },
     });
     await client.connection.sendNotification('initialized', {});

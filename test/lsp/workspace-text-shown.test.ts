@@ -5,9 +5,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { CodeAction, CompletionList, Diagnostic, DocumentSymbol, Hover, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, InlayHint, MarkupContent, SymbolInformation } from 'vscode-languageserver-protocol';
 import { removeTemp, tempWorkspace } from '../helpers/fs-workspace';
-import { HOSTILE_FILES, rawControls, SHOWN_START } from '../helpers/hostile-workspace';
+import { HOSTILE_FILES, HOSTILE_YAML, rawControls, SHOWN_START } from '../helpers/hostile-workspace';
 import { LspClient } from './client';
 
 let dir: string;
@@ -48,7 +48,7 @@ test('the quick fix of a diagnostic the editor sends back as it was shown', asyn
     context: { diagnostics: [diagnostic] },
   });
   assert.deepEqual(
-    actions.map((a) => a.title),
+    actions.filter((a) => a.kind === 'quickfix').map((a) => a.title),
     ['Change to "evil"'],
   );
   assert.equal(actions[0]!.diagnostics![0]!.message, diagnostic.message);
@@ -111,4 +111,38 @@ test('a refused rename quotes the new name with its control characters shown', a
   assert.ok(error, 'the rename is refused');
   assert.deepEqual(rawControls(error), []);
   assert.match(error, /"x\\u001b\]0;pwned\\u0007" is not a valid chain id/);
+});
+
+test('inlay hints, code lenses, document links and the hover on a date: workspace text shown, never run', async () => {
+  const calendars = 'org/calendars.yaml';
+  client.open(calendars, `kind: calendar\nid: msk\ntimezone: Europe/Moscow\nworking_hours:\n  - { days: [mon, tue, wed, thu, fri], from: "09:00", to: "18:00" }\nholidays: [{ date: 2026-11-04, name: "${HOSTILE_YAML}" }]\n`);
+  const project = 'projects/acme/project.yaml';
+  client.open(project, `${HOSTILE_FILES[project]}docs:\n  - { path: docs/red\u202e.md, reviewed: 2026-11-01 }\n`);
+  // Both documents are in the index once their diagnostics are published.
+  await client.waitFor(() => client.diagnostics.get(client.uri(calendars))?.version === 1 && client.diagnostics.get(client.uri(project))?.version === 1, 20_000, 'the open documents checked');
+  // The hover names the holiday in escaped Markdown.
+  const holiday = await client.request<Hover>('textDocument/hover', { textDocument: { uri: client.uri(calendars) }, position: client.positionOf(calendars, 'date: 2026-11-04', 8) });
+  const md = (holiday.contents as MarkupContent).value;
+  assert.deepEqual(rawControls(md), []);
+  assert.match(md, /a holiday in this calendar: net\\\\u001b\\\[31mRED/, md);
+  assert.match(md, /\\<script\\>/);
+  // Lenses and hints of the chain and the incident, and the link to the document.
+  const everything = { start: { line: 0, character: 0 }, end: { line: 100, character: 0 } };
+  for (const file of [CHAIN, 'projects/acme/incidents/INC-1.yaml', project]) {
+    const hints = await client.request<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: client.uri(file) }, range: everything });
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: client.uri(file) } });
+    const shown = [...hints.flatMap((h) => [h.label as string, (h.tooltip as string | undefined) ?? '']), ...lenses.map((l) => l.command!.title)].join('\n');
+    assert.ok(shown.length > 0, `hints or lenses of ${file}`);
+    assert.deepEqual(rawControls(shown), [], file);
+  }
+  // Web addresses in the names are links to what they say, ending where the escapes begin; the
+  // document's path is a file link whose tooltip shows its control characters.
+  const links = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: client.uri(project) } });
+  for (const link of links) assert.ok(link.target === 'https://evil.example' || link.target!.startsWith('file:'), link.target);
+  const file = links.filter((l) => l.target!.startsWith('file:'));
+  assert.equal(file.length, 1);
+  assert.deepEqual(rawControls(file[0]!.tooltip!), []);
+  assert.match(file[0]!.tooltip!, /^Open projects\/acme\/docs\/red\\u202e\.md/);
+  client.close(calendars);
+  client.close(project);
 });

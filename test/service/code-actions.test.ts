@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { check } from '../../server/src/core/check';
 import { codeActions } from '../../server/src/service/code-actions';
-import { codeLenses } from '../../server/src/service/code-lenses';
 import { TextModel } from '../../server/src/service/text-model';
 import { fixture, fixtureFiles, NOW } from './helpers';
 
@@ -70,12 +69,4 @@ test('a missing postmortem: create the file, link it from the incident', () => {
   assert.equal(fix!.creates![0]!.file, 'projects/acme/postmortems/pm-inc-1.yaml');
   assert.match(fix!.creates![0]!.text, /^kind: postmortem\nid: pm-inc-1\nincident: INC-1\n/);
   assert.equal(fix!.edits[0]!.newText, '\npostmortem: pm-inc-1');
-});
-
-test('code lenses: a chain forecast, an incident clocks', () => {
-  const ws = fixture();
-  const chain = codeLenses(new TextModel('projects/acme/chains/landscape.yaml', files['projects/acme/chains/landscape.yaml']!), ws, NOW);
-  assert.deepEqual(chain.map((l) => l.title), ['forecast 2026-12-01 · late by 2 days · critical path: 2 tasks']);
-  const inc = codeLenses(new TextModel('projects/acme/incidents/INC-1.yaml', files['projects/acme/incidents/INC-1.yaml']!), ws, NOW);
-  assert.deepEqual(inc.map((l) => l.title), ['response: met, 10m of 30m', 'resolution: breached, 5h 10m of 4h']);
 });

@@ -67,3 +67,40 @@ test('an unknown reference says so, with a guess', () => {
 test('nothing to say: blank lines, past the end', () => {
   assert.equal(hoverAt('tam.yaml', '\nkind', 0), undefined);
 });
+
+test('a date: its weekday and whether it is a working day in the calendar that applies there', () => {
+  const chain = files['projects/acme/chains/landscape.yaml']!;
+  const first = (h: ReturnType<typeof hoverAt>) => h!.contents.split('\n\n')[0];
+  // A task's date: its department's calendar; a chain's own date: the calendar of its last task.
+  assert.equal(first(hoverAt('projects/acme/chains/landscape.yaml', 'started: 2026-11-16', 10)), '**Monday** 2026-11-16 — a working day in calendar `msk` of department `network`');
+  assert.equal(first(hoverAt('projects/acme/chains/landscape.yaml', 'deadline: 2026-11-27', 12)), '**Friday** 2026-11-27 — a working day in calendar `msk` of department `unix`');
+  const weekend = chain.replace('started: 2026-11-16', 'started: 2026-11-21');
+  assert.equal(first(hoverAt('projects/acme/chains/landscape.yaml', 'started: 2026-11-21', 10, weekend)), '**Saturday** 2026-11-21 — not a working day in calendar `msk` of department `network`');
+  const holiday = chain.replace('started: 2026-11-16', 'started: 2026-11-04');
+  assert.equal(first(hoverAt('projects/acme/chains/landscape.yaml', 'started: 2026-11-04', 10, holiday)), '**Wednesday** 2026-11-04 — a holiday in calendar `msk` of department `network`');
+  // A department without a calendar works Mon–Fri.
+  const nameless = chain.replace('department: network', 'department: design');
+  assert.equal(first(hoverAt('projects/acme/chains/landscape.yaml', 'started: 2026-11-16', 10, nameless)), '**Monday** 2026-11-16 — a working day in the Mon–Fri calendar of department `design` (it names none)');
+});
+
+test('a timestamp of an incident: on the policy calendar\'s clock, within or outside working hours', () => {
+  const incident = files['projects/acme/incidents/INC-1.yaml']!;
+  const first = (h: ReturnType<typeof hoverAt>) => h!.contents.split('\n\n')[0];
+  assert.equal(first(hoverAt('projects/acme/incidents/INC-1.yaml', 'opened: 2026', 10)), '**Monday** 2026-11-16 10:00 in Europe/Moscow — a working day in calendar `msk` of SLA policy `standard`, within working hours');
+  // Written on another clock: 05:30 UTC is 08:30 in Moscow, before the working day starts.
+  const early = incident.replace('opened: 2026-11-16T10:00:00+03:00', 'opened: 2026-11-16T05:30:00Z');
+  assert.equal(first(hoverAt('projects/acme/incidents/INC-1.yaml', 'opened: 2026', 10, early)), '**Monday** 2026-11-16 08:30 in Europe/Moscow — a working day in calendar `msk` of SLA policy `standard`, outside working hours');
+});
+
+test('a date where no calendar applies: the weekday only; a holiday of a calendar: named when the calendar names it', () => {
+  assert.equal(hoverAt('projects/acme/proposals/cdn.yaml', 'proposed_on: 2026', 14)!.contents.split('\n\n')[0], '**Friday** 2026-11-20');
+  const calendars = files['org/calendars.yaml']!.replace('holidays: [2026-11-04]', 'holidays: [{ date: 2026-11-04, name: "Unity *Day*" }, 2026-12-31]');
+  const named = fixture({ 'org/calendars.yaml': calendars });
+  const at = (needle: string, shift: number) => {
+    const i = calendars.indexOf(needle);
+    const { model, position } = cursor('org/calendars.yaml', calendars.slice(0, i + shift) + '|' + calendars.slice(i + shift));
+    return hover(model, position, named, NOW)!.contents.split('\n\n')[0];
+  };
+  assert.equal(at('date: 2026-11-04', 8), '**Wednesday** 2026-11-04 — a holiday in this calendar: Unity \\*Day\\*');
+  assert.equal(at('2026-12-31', 3), '**Thursday** 2026-12-31 — a holiday in this calendar');
+});

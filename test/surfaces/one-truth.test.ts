@@ -2,7 +2,8 @@
 // core's one definition of each (core/sla/incident-state.ts, isLateChain). A workspace with each
 // edge case — a clock paused over its target, a reopened incident, one closed without being
 // resolved, a breach of the past, a late chain now all done — is read by the status bar, the
-// tree, `tam sla`, `tam docs` and `tam plan`, and each must say what a TAM counts by hand.
+// tree, `tam sla`, `tam docs`, `tam plan` and the editor's lenses and hints, and each must say
+// what a TAM counts by hand.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -13,6 +14,9 @@ import { parseTimestamp } from '../../server/src/core/time/timestamp';
 import { FileSystemHost } from '../../server/src/core/workspace/host';
 import { Workspace } from '../../server/src/core/workspace/workspace';
 import { fileOf, status, tree, type TamHost } from '../../server/src/lsp/tam-requests';
+import { codeLenses } from '../../server/src/service/code-lenses';
+import { inlayHints } from '../../server/src/service/inlay-hints';
+import { TextModel } from '../../server/src/service/text-model';
 import { tam } from '../helpers/cli';
 import { removeTemp, tempWorkspace } from '../helpers/fs-workspace';
 
@@ -151,4 +155,16 @@ test('tam plan: late and done as the spec and the core say; the late chains are 
   assert.deepEqual(chains.find((c) => c.id === 'late-done'), { ...chains.find((c) => c.id === 'late-done'), late: true, done: true });
   const text = await tam(['plan', root, '--now', NOW]);
   assert.match(text.out, /finished 2026-11-12, deadline 2026-11-10: finished 2 working days after it/);
+});
+
+test("the editor: a project's lenses count the same open breaches and late chains; deadline hints call late only the late chain", () => {
+  const ws = host().workspaces()[0]!.ws;
+  const now = parseTimestamp(NOW)!;
+  const modelOf = (file: string) => new TextModel(file, ws.file(file)!.text!);
+  const lenses = codeLenses(modelOf('projects/acme/project.yaml'), ws, now).map((l) => l.title);
+  assert.deepEqual(lenses, [`${OPEN_BREACHES.length} open SLA breaches`, ...LATE.map((id) => `late: ${id} by 3 working days`)]);
+  const deadline = (file: string) => inlayHints(modelOf(file), { start: { line: 0, character: 0 }, end: { line: 99, character: 0 } }, ws, now).find((h) => h.position.line === 4)!.label;
+  assert.equal(deadline('projects/acme/chains/late-open.yaml'), 'forecast 12-01 · late by 3d');
+  assert.equal(deadline('projects/acme/chains/late-done.yaml'), 'finished 11-12 · 2d after it');
+  assert.equal(deadline('projects/acme/chains/on-time.yaml'), 'forecast 11-26 · on time');
 });

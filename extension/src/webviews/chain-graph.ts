@@ -14,6 +14,7 @@ import {
   type ChainGraphResult,
   type ChainsParams,
   type ChainSummary,
+  type GraphFormat,
 } from '../../../server/src/protocol/tam-protocol';
 import { isChainDocument } from '../chain-file';
 import type { Ctx } from '../ctx';
@@ -35,8 +36,8 @@ export class ChainGraphPanel implements vscode.Disposable {
   private seq = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
-  /** Shows the graph of a chain file or chain id, reusing the open panel. */
-  static show(ctx: Ctx, target: { uri?: string; chainId?: string }): ChainGraphPanel {
+  /** Shows the graph of a chain file or chain id (as a flowchart or a Gantt chart), reusing the open panel. */
+  static show(ctx: Ctx, target: { uri?: string; chainId?: string; format?: GraphFormat }): ChainGraphPanel {
     const existing = ChainGraphPanel.current;
     if (existing) {
       existing.setTarget(target);
@@ -44,7 +45,7 @@ export class ChainGraphPanel implements vscode.Disposable {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(ChainGraphPanel.viewType, 'Task Chain Graph', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(ctx.extensionUri));
-    return new ChainGraphPanel(ctx, panel, { format: 'flowchart', ...target });
+    return new ChainGraphPanel(ctx, panel, { ...target, format: target.format ?? 'flowchart' });
   }
 
   static registerSerializer(ctx: Ctx): vscode.Disposable {
@@ -90,8 +91,8 @@ export class ChainGraphPanel implements vscode.Disposable {
     return this.graph;
   }
 
-  setTarget(target: { uri?: string; chainId?: string }): void {
-    this.state = { ...this.state, uri: target.uri, chainId: target.chainId };
+  setTarget(target: { uri?: string; chainId?: string; format?: GraphFormat }): void {
+    this.state = { ...this.state, uri: target.uri, chainId: target.chainId, format: target.format ?? this.state.format };
     this.schedule(0);
   }
 

@@ -40,6 +40,8 @@ export interface SlaFilter {
   /** YYYY-MM-DD or empty. */
   from?: string;
   to?: string;
+  /** Only this project's incidents (the summary opened from a project's or an incident's code lens). */
+  project?: string;
 }
 
 export type SlaToWebview =

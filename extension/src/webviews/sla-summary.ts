@@ -1,6 +1,7 @@
 // The SLA Summary panel (host side): asks the server for the report `tam sla --format json`
-// prints (same function, same "now"), hands it to the webview, and opens an incident's file
-// when the user clicks it. Refreshes when the server's index changes.
+// prints (same function, same "now"), of the whole workspace or of one project's incidents,
+// hands it to the webview, and opens an incident's file when the user clicks it. Refreshes
+// when the server's index changes.
 
 import * as vscode from 'vscode';
 import { isTamError, SlaReportRequest, type SlaReportAnswer, type SlaReportParams, type SlaReportResult } from '../../../server/src/protocol/tam-protocol';
@@ -22,14 +23,17 @@ export class SlaSummaryPanel implements vscode.Disposable {
   private seq = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
-  static show(ctx: Ctx): SlaSummaryPanel {
-    if (SlaSummaryPanel.current) {
-      SlaSummaryPanel.current.panel.reveal();
-      SlaSummaryPanel.current.schedule(0);
-      return SlaSummaryPanel.current;
+  /** Shows the summary of the whole workspace, or of one project's incidents. */
+  static show(ctx: Ctx, scope: { project?: string } = {}): SlaSummaryPanel {
+    const current = SlaSummaryPanel.current;
+    if (current) {
+      current.filter = cleanFilter({ ...current.filter, project: scope.project });
+      current.panel.reveal();
+      current.schedule(0);
+      return current;
     }
     const panel = vscode.window.createWebviewPanel(SlaSummaryPanel.viewType, 'SLA Summary', vscode.ViewColumn.Active, webviewOptions(ctx.extensionUri));
-    return new SlaSummaryPanel(ctx, panel, { filter: DEFAULT_SLA_FILTER });
+    return new SlaSummaryPanel(ctx, panel, { filter: cleanFilter({ ...DEFAULT_SLA_FILTER, project: scope.project }) });
   }
 
   static registerSerializer(ctx: Ctx): vscode.Disposable {
@@ -74,7 +78,7 @@ export class SlaSummaryPanel implements vscode.Disposable {
   async refresh(): Promise<void> {
     const seq = ++this.seq;
     const filter = this.filter;
-    const params: SlaReportParams = { by: filter.by, from: filter.from || undefined, to: filter.to || undefined, folderUri: activeFolder() };
+    const params: SlaReportParams = { by: filter.by, from: filter.from || undefined, to: filter.to || undefined, project: filter.project, folderUri: activeFolder() };
     let result: SlaReportResult;
     try {
       result = await this.ctx.request<SlaReportResult, SlaReportParams>(SlaReportRequest, params);
@@ -88,7 +92,7 @@ export class SlaSummaryPanel implements vscode.Disposable {
       return;
     }
     this.answer = result;
-    this.panel.title = `SLA Summary: ${result.workspaceName}`;
+    this.panel.title = result.project ? `SLA Summary: ${result.project}` : `SLA Summary: ${result.workspaceName}`;
     this.post({ type: 'report', answer: result, filter });
   }
 
@@ -127,6 +131,7 @@ function cleanFilter(value: Partial<SlaFilter> | undefined): SlaFilter {
   const filter: SlaFilter = { by };
   if (typeof value?.from === 'string' && DATE.test(value.from)) filter.from = value.from;
   if (typeof value?.to === 'string' && DATE.test(value.to)) filter.to = value.to;
+  if (typeof value?.project === 'string' && /^[a-z0-9][a-z0-9._-]*$/.test(value.project)) filter.project = value.project;
   return filter;
 }
 

@@ -93,12 +93,15 @@ export interface WorkingHours {
   from: string;
   to: string;
 }
+/** A holiday: its date, or its date and its name. */
+export type Holiday = string | { date: string; name?: string };
+
 export interface CalendarDoc {
   kind: 'calendar';
   id: string;
   timezone: string;
   working_hours?: WorkingHours[];
-  holidays?: string[];
+  holidays?: Holiday[];
 }
 
 export interface SlaTarget {

@@ -8,6 +8,7 @@ import type { ModelOf } from '../service/navigation';
 import type { TextModel } from '../service/text-model';
 import type { Project } from './project';
 import type { ClientFeatures } from './protocol';
+import type { Settings } from './settings';
 
 export interface DocumentContext {
   model: TextModel;
@@ -20,8 +21,8 @@ export interface FeatureContext {
   document(uri: string): DocumentContext | undefined;
   projects(): Iterable<Project>;
   now(): number;
-  /** `tam.me`: the person id the user set for themselves, if any. */
-  me(): string | undefined;
+  /** The `tam` settings the editor gave. */
+  settings(): Settings;
   client: ClientFeatures;
 }
 

@@ -13,6 +13,13 @@ export interface ClientFeatures {
   createFiles: boolean;
   documentChanges: boolean;
   hierarchicalSymbols: boolean;
+  /**
+   * Commands the editor runs itself (the TAM extension declares them as the experimental
+   * client capability `tamCommands`): code lenses use them; without them a lens informs only.
+   */
+  commands?: string[];
+  /** Commands this server runs for the editor (workspace/executeCommand), as it advertised them. */
+  serverCommands?: string[];
 }
 
 export type ToWorker =

@@ -10,6 +10,7 @@ import { registerConfiguration } from './main-thread/configuration';
 import { registerDocumentSync } from './main-thread/document-sync';
 import { registerRequests } from './main-thread/forward';
 import { registerLifecycle } from './main-thread/initialize';
+import { ViewRefresh } from './main-thread/refresh';
 import { relayToEditor } from './main-thread/relay';
 import { Session } from './main-thread/session';
 import { textOnlyContext } from './main-thread/text-only';
@@ -19,11 +20,12 @@ export function startServer(script: string): Connection {
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const session = new Session(connection, documents);
-  const worker = new WorkerClient(script, relayToEditor(connection, session), () => session.replay(), (message) => session.log('log', message));
+  const refresh = new ViewRefresh(connection, session);
+  const worker = new WorkerClient(script, relayToEditor(connection, session, refresh), () => session.replay(), (message) => session.log('log', message));
   const textOnly = textOnlyContext(documents, session);
 
   registerLifecycle(connection, session, worker);
-  registerConfiguration(connection, session, worker);
+  registerConfiguration(connection, session, worker, refresh);
   registerDocumentSync(connection, documents, worker, textOnly);
   registerRequests(connection, session, worker, textOnly);
 

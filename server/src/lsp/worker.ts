@@ -14,8 +14,11 @@ import { onCodeLens } from './code-lenses';
 import { onCompletion } from './completion';
 import { RequestFailure, type DocumentContext, type FeatureContext } from './context';
 import { onDefinition } from './definition';
+import { onDocumentLink } from './document-links';
 import { onDocumentSymbol } from './document-symbols';
+import { onExecuteCommand } from './execute-command';
 import { onHover } from './hover';
+import { onInlayHint } from './inlay-hints';
 import { Project } from './project';
 import { STATS_REQUEST, type ClientFeatures, type FromWorker, type ToWorker } from './protocol';
 import { onStats } from './stats';
@@ -39,6 +42,9 @@ export const HANDLERS: Record<string, Handler> = {
   'workspace/symbol': onWorkspaceSymbol,
   'textDocument/codeAction': onCodeAction,
   'textDocument/codeLens': onCodeLens,
+  'textDocument/inlayHint': onInlayHint,
+  'textDocument/documentLink': onDocumentLink,
+  'workspace/executeCommand': onExecuteCommand,
   [STATS_REQUEST]: onStats,
 };
 
@@ -51,7 +57,7 @@ interface LooseDocument {
 }
 
 export class Analysis implements FeatureContext {
-  private settings: Settings = DEFAULT_SETTINGS;
+  private current: Settings = DEFAULT_SETTINGS;
   client: ClientFeatures = { snippets: false, createFiles: false, documentChanges: false, hierarchicalSymbols: true };
   private readonly roots = new Map<string, Project>();
   private folders: string[] = [];
@@ -63,7 +69,7 @@ export class Analysis implements FeatureContext {
   constructor(private readonly post: (m: FromWorker) => void) {
     setInterval(() => {
       // Clocks run and days pass: what depends on the time is checked again (the rest cannot change).
-      if (this.settings.now === undefined) for (const p of this.roots.values()) if (p.isLoaded) p.recheckTimeDependent();
+      if (this.current.now === undefined) for (const p of this.roots.values()) if (p.isLoaded) p.recheckTimeDependent();
     }, RECHECK_EVERY_MS).unref();
   }
 
@@ -71,7 +77,7 @@ export class Analysis implements FeatureContext {
     try {
       switch (m.type) {
         case 'init':
-          this.settings = m.settings;
+          this.current = m.settings;
           this.client = m.client;
           this.folders = m.roots.map((r) => path.resolve(r));
           for (const folder of this.folders) {
@@ -111,8 +117,8 @@ export class Analysis implements FeatureContext {
           for (const c of m.changes) this.watched(c.uri, c.type);
           break;
         case 'settings': {
-          const before = JSON.stringify([this.settings.now, this.settings.rules]);
-          this.settings = m.settings;
+          const before = JSON.stringify([this.current.now, this.current.rules]);
+          this.current = m.settings;
           if (JSON.stringify([m.settings.now, m.settings.rules]) !== before) for (const p of this.roots.values()) p.recheckAll();
           break;
         }
@@ -140,11 +146,11 @@ export class Analysis implements FeatureContext {
   }
 
   now(): number {
-    return this.settings.now ?? Date.now();
+    return this.current.now ?? Date.now();
   }
 
-  me(): string | undefined {
-    return this.settings.me;
+  settings(): Settings {
+    return this.current;
   }
 
   // -------------------------------------------------------------------------------------
@@ -197,7 +203,7 @@ export class Analysis implements FeatureContext {
     const existing = this.roots.get(root);
     if (existing) return existing;
     const name = path.basename(root);
-    const project = new Project(root, () => this.settings, {
+    const project = new Project(root, () => this.current, {
       publish: (uri, version, diagnostics) => this.post({ type: 'diagnostics', uri, version, diagnostics }),
       progress: (kind, message, percentage) => this.post({ type: 'progress', root, kind, message: message && `${name}: ${message}`, percentage }),
       indexed: (files, entities, ms) => this.post({ type: 'indexed', root, files, entities, ms: Math.round(ms) }),

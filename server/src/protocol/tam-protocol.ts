@@ -63,6 +63,8 @@ export interface GraphNode {
   critical: boolean;
   start?: string;
   finish?: string;
+  /** Working days the task may slip without moving the chain's finish (as `tam plan` says). */
+  slack?: number;
   due?: string;
 }
 
@@ -123,9 +125,13 @@ export interface SlaReportParams extends TamRequestBase {
   /** YYYY-MM-DD, inclusive, opening date in the workspace zone. */
   from?: string;
   to?: string;
+  /** Only the incidents of this project. */
+  project?: string;
 }
 export interface SlaReportAnswer {
   report: SlaJson;
+  /** The project the report is limited to, when it is. */
+  project?: string;
   /** The workspace root, to resolve each incident's `file`. */
   rootUri: string;
   workspaceName: string;
@@ -394,3 +400,34 @@ export interface WorkspaceInfo {
   name: string;
 }
 export type WorkspacesResult = WorkspaceInfo[];
+
+// ---------------------------------------------------------------------------------------
+// Commands of code lenses. The extension declares the ones it runs itself in the experimental
+// client capability `tamCommands`; the server runs `tam.createPostmortem` in any editor that
+// can apply a workspace edit (workspace/executeCommand).
+
+/** The experimental client capability listing the commands the client runs: `{ tamCommands: string[] }`. */
+export const CLIENT_COMMANDS_CAPABILITY = 'tamCommands';
+
+/** Client: opens the chain graph of a chain (a flowchart or a Gantt chart). */
+export const OpenChainGraphCommand = 'tam.openChainGraph';
+export interface OpenChainGraphArgs {
+  uri: string;
+  chainId: string;
+  format: GraphFormat;
+}
+
+/** Client: opens the SLA Summary, of one project's incidents when `project` is given. */
+export const ShowSlaSummaryCommand = 'tam.showSlaSummary';
+export interface ShowSlaSummaryArgs {
+  project?: string;
+  /** A file of the workspace the project is in. */
+  folderUri?: string;
+}
+
+/** Server: creates the postmortem of an incident (the file, and `postmortem:` in the incident). */
+export const CreatePostmortemCommand = 'tam.createPostmortem';
+export interface CreatePostmortemArgs {
+  uri: string;
+  incident: string;
+}

@@ -1,12 +1,15 @@
 // Hover: for a key, what the schema says it is (title and description, through `$ref`s); for
 // a value with allowed values, what that value means; for an id or a reference, the entity
 // itself — a department's name and lead, a task's status and forecast, an incident's clocks,
-// a chain's forecast and critical path. The result is Markdown; what the file or the workspace
-// says goes into it through markdownText or markdownCode (core/text/shown).
+// a chain's forecast and critical path; for a date or a timestamp, its weekday and whether it
+// is a working day in the calendar that applies there (date-hover.ts). The result is Markdown;
+// what the file or the workspace says goes into it through markdownText or markdownCode
+// (core/text/shown).
 
 import type { Position, Range } from '../core/model';
 import { isKind } from '../core/model';
 import type { Workspace } from '../core/workspace/workspace';
+import { dateHover } from './date-hover';
 import { describeEntity, KIND_TITLES } from './describe';
 import { enumAt, schemaAt } from './schema-at';
 import { targetAt } from './target';
@@ -47,9 +50,10 @@ export function hover(model: TextModel, position: Position, ws: Workspace | unde
   }
 
   if (!isKind(kind)) return undefined;
+  // A date or a timestamp: its weekday, and whether it is a working day where it is written.
+  const lines: string[] = hit.part === 'value' ? (dateHover(hit.text, kind, hit.path, doc, model.file, ws, now) ?? []) : [];
   const s = schemaAt(kind, hit.path);
-  if (!s) return undefined;
-  const lines: string[] = [];
+  if (!s) return lines.length ? { contents: lines.join('\n\n'), range } : undefined;
   if (s.title) lines.push(`**${s.title}**`);
   if (s.description) lines.push(s.description);
   if (hit.part === 'value') {

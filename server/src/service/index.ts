@@ -13,7 +13,12 @@ export { prepareRename, rename, type PrepareRenameResult, type RenameResult } fr
 export { documentSymbols } from './document-symbols';
 export { workspaceSymbols, type WorkspaceSymbolResult } from './workspace-symbols';
 export { codeActions, type QuickFix } from './code-actions';
-export { codeLenses, type Lens } from './code-lenses';
+export { codeLenses, type Lens, type LensAction } from './code-lenses';
+export { inlayHints, ALL_HINTS, type InlayHint, type HintFamilies } from './inlay-hints';
+export { documentLinks, type DocLink } from './document-links';
+export { routineEdits, type RoutineEdit, type RoutineOptions } from './routine-edits';
+export { createPostmortem, type PostmortemCreation } from './create-postmortem';
+export { dateHover } from './date-hover';
 export { targetAt, type Target } from './target';
 export { locate } from './locate';
 export type { ModelOf, Place } from './navigation';

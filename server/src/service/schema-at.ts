@@ -52,10 +52,10 @@ function step(root: Schema, s: Schema, seg: string | number): Schema | undefined
   return undefined;
 }
 
-/** The branch of a schema (itself, or one of its anyOf/oneOf) that describes a given type. */
+/** The branch of a schema (itself, one of its anyOf/oneOf, or its then/else) that describes a given type. */
 export function branch(root: Schema, s: Schema, type: 'object' | 'array' | 'string'): Schema | undefined {
   if (typeOf(s) === type) return s;
-  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? [])] as Schema[]) {
+  for (const alt of [...(s.anyOf ?? []), ...(s.oneOf ?? []), ...(s.then ? [s.then] : []), ...(s.else ? [s.else] : [])] as Schema[]) {
     const d = deref(root, alt);
     if (typeOf(d) === type) return d;
   }

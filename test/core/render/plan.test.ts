@@ -109,6 +109,29 @@ tasks:
 });
 
 describe('planJson', () => {
+  it('a cancelled task is listed without dates; a done one with its actual dates', () => {
+    const json = planJson(
+      plan(
+        `
+kind: chain
+id: c
+project: acme
+title: t
+tasks:
+  - { id: old, title: Old, department: network, status: done, started: 2026-11-02, finished: 2026-11-03 }
+  - { id: dropped, title: Dropped, department: network, status: cancelled, depends_on: [old] }
+  - { id: next, title: Next, department: network, status: todo, estimate: 2d, depends_on: [dropped] }
+`,
+        '2026-11-24',
+      ),
+    );
+    assert.deepEqual(json.chains[0]!.tasks, [
+      { id: 'old', status: 'done', start: '2026-11-02', finish: '2026-11-03', slack: 14, critical: false },
+      { id: 'dropped', status: 'cancelled', start: null, finish: null, slack: 0, critical: false },
+      { id: 'next', status: 'todo', start: '2026-11-24', finish: '2026-11-25', slack: 0, critical: true },
+    ]);
+  });
+
   it('has exactly the shape of spec §7, with deadline null when absent, then additions', () => {
     const json = planJson(plan(WORKSPACE, '2026-11-24'));
     assert.deepEqual(
@@ -127,6 +150,13 @@ describe('planJson', () => {
     assert.deepEqual(json.chains[0]!.waitingOn, [{ task: 'vlan', department: 'network', due: '2026-11-20', daysOverdue: 4 }]);
     assert.equal(json.chains[0]!.lateByWorkingDays, 3);
     assert.deepEqual(json.chains[2]!.cycle, ['loop/a', 'loop/b']);
+    // Every task of the chain, in written order, with the forecast's dates, slack and critical path.
+    assert.deepEqual(json.chains[0]!.tasks, [
+      { id: 'vlan', status: 'todo', start: '2026-11-24', finish: '2026-11-24', slack: 0, critical: true },
+      { id: 'vm', status: 'todo', start: '2026-11-25', finish: '2026-11-26', slack: 0, critical: true },
+      { id: 'os', status: 'todo', start: '2026-11-27', finish: '2026-11-27', slack: 0, critical: true },
+    ]);
+    assert.deepEqual(json.chains[2]!.tasks, [], 'a chain in a cycle has no task dates');
     // Plain data: it survives JSON as it is.
     assert.deepEqual(JSON.parse(JSON.stringify(json)), json);
   });

@@ -268,6 +268,34 @@ tasks:
     assert.equal(late.lateByWorkingDays, 2); // Monday 9th and Tuesday 10th
   });
 
+  it('what holds a task up: the predecessor whose finish set its start, across chains too; none when today set it', () => {
+    const [chain] = forecast(parallel, '2026-11-02').chains;
+    const drivers = Object.fromEntries([...chain!.tasks.values()].map((t) => [t.id, t.driver ?? null]));
+    // os waits for the later of vm (Thursday) and backup (Tuesday): vm.
+    assert.deepEqual(drivers, { net: null, vm: 'c/net', backup: 'c/net', os: 'c/vm' });
+    const across = forecast(
+      `
+kind: chain
+id: policy
+project: acme
+title: t
+tasks:
+  - { id: write, title: W, department: backup, status: todo, estimate: 2d }
+---
+kind: chain
+id: db
+project: acme
+title: t
+tasks:
+  - { id: early, title: E, department: dba, status: todo, estimate: 1d, start: 2026-11-20, depends_on: [policy/write] }
+  - { id: migrate, title: M, department: dba, status: todo, estimate: 1d, depends_on: [policy/write] }
+`,
+      '2026-11-02',
+    ).byId.get('db')!;
+    // Its own start (the 20th) holds `early` back, not the other chain's task.
+    assert.deepEqual([...across.tasks.values()].map((t) => [t.id, t.driver ?? null]), [['early', null], ['migrate', 'policy/write']]);
+  });
+
   it('a chain without a deadline is never late', () => {
     const [chain] = forecast(parallel.replace('deadline: 2026-11-06\n', ''), '2026-11-20').chains;
     assert.equal(chain!.deadline, undefined);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { WorkingTime } from '../../../server/src/core/calendar/working-time';
 import type { CalendarDoc, IncidentDoc, SlaPolicyDoc, TimelineEntry } from '../../../server/src/core/model';
-import { computeClocks, isBreached, type Clock, type IncidentClocks } from '../../../server/src/core/sla/clocks';
+import { computeClocks, isBreached, timelineEffects, type Clock, type IncidentClocks } from '../../../server/src/core/sla/clocks';
 import { parseTimestamp } from '../../../server/src/core/time/timestamp';
 
 const office = new WorkingTime(
@@ -188,6 +188,40 @@ test('reopen seen at different "now"s: stopped at 12:00, running again at 14:30'
   // 90m counted, 150m to go from 14:30: due at 17:00.
   assert.deepEqual(show(during.resolution), { state: 'running', elapsed: 90, target: 240, dueAt: '2026-11-03 17:00' });
   assert.equal(during.resolvedAt, undefined);
+});
+
+test('what each entry did to the clocks: the same walk, entry by entry', () => {
+  const doc = incident(`priority: P2
+opened: 2026-11-03T10:00:00+03:00
+timeline:
+  - { at: 2026-11-03T10:20:00+03:00, status: acknowledged }
+  - { at: 2026-11-03T10:30:00+03:00, status: in_progress }
+  - { at: 2026-11-03T11:00:00+03:00, status: waiting_for_customer }
+  - { at: not a time, status: in_progress }
+  - { at: 2026-11-03T12:00:00+03:00, status: in_progress }
+  - { at: 2026-11-03T13:00:00+03:00, status: resolved }
+  - { at: 2026-11-03T13:30:00+03:00, status: closed }
+  - { at: 2026-11-03T14:00:00+03:00, status: in_progress }
+  - { at: 2026-11-03T15:00:00+03:00, status: resolved }
+  - { at: 2026-11-03T16:00:00+03:00, status: resolved }
+  - { at: 2026-11-03T18:00:00+03:00, status: closed }
+`);
+  const effects = timelineEffects(doc, standard, at('2026-11-03T17:00:00+03:00'));
+  assert.deepEqual(Object.fromEntries(effects), {
+    0: { response: 'stops' },
+    1: {},
+    2: { resolution: 'pauses' },
+    4: { resolution: 'resumes' },
+    5: { resolution: 'stops' },
+    6: {},
+    7: { resolution: 'reopens' },
+    8: { resolution: 'stops' },
+    9: {},
+    10: { later: true },
+  });
+  // A resolution as the first answer stops both clocks.
+  const quick = timelineEffects(incident('priority: P2\nopened: 2026-11-03T10:00:00+03:00\ntimeline: [{ at: 2026-11-03T10:10:00+03:00, status: resolved }]\n'), standard, at('2026-11-10T12:00:00+03:00'));
+  assert.deepEqual(Object.fromEntries(quick), { 0: { response: 'stops', resolution: 'stops' } });
 });
 
 test('closed after resolved keeps the resolution time; only a later non-closed entry reopens', () => {

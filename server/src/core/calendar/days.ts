@@ -3,8 +3,9 @@
 // needed here; minute-grain working time with time zones lives in working-time.ts.
 
 import type { CalendarDoc } from '../model';
-import { dayNumber, isDate, weekdayIndexOfDay } from '../time/dates';
+import { dayNumber, weekdayIndexOfDay } from '../time/dates';
 import { zoneOr } from '../time/zone';
+import { holidaysOf } from './holidays';
 import { minutesOf, weeklySlots } from './slots';
 
 /** Mon–Fri 09:00–18:00: the calendar of a department that names none (spec §5), in `zone`. */
@@ -23,13 +24,14 @@ export const DEFAULT_WORKDAY_CALENDAR: CalendarDoc = defaultWorkdayCalendar();
 export class DayCalendar {
   /** The zone whose dates the calendar's days are (its "today" is the date there). */
   readonly zone: string;
-  private readonly holidays: ReadonlySet<number>;
+  /** Holidays by day number, with their names where the calendar gives them. */
+  private readonly holidays: ReadonlyMap<number, string | undefined>;
   /** Working minutes per weekday (0 = Sunday). */
   private readonly minutesByWeekday: readonly number[];
 
   constructor(readonly doc: CalendarDoc) {
     this.zone = zoneOr(doc.timezone);
-    this.holidays = new Set((doc.holidays ?? []).filter(isDate).map((d) => dayNumber(d)!));
+    this.holidays = holidaysOf(doc);
     this.minutesByWeekday = weeklySlots(doc).map(minutesOf);
   }
 
@@ -54,9 +56,15 @@ export class DayCalendar {
     return this.workingMinutesOn(date) > 0;
   }
 
-  /** The holiday's date when the day is one of the calendar's holidays. */
+  /** Whether the date is one of the calendar's holidays. */
   isHoliday(date: string): boolean {
     const day = dayNumber(date);
     return day !== undefined && this.holidays.has(day);
+  }
+
+  /** The name the calendar gives a holiday (`{date, name}`); undefined for other days and unnamed holidays. */
+  holidayName(date: string): string | undefined {
+    const day = dayNumber(date);
+    return day === undefined ? undefined : this.holidays.get(day);
   }
 }

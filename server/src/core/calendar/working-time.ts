@@ -9,8 +9,9 @@
 
 import { IANAZone } from 'luxon';
 import type { CalendarDoc } from '../model';
-import { dayNumber, isDate, weekdayIndexOfDay } from '../time/dates';
+import { weekdayIndexOfDay } from '../time/dates';
 import { isValidZone } from '../time/zone';
+import { holidaysOf } from './holidays';
 import { weeklySlots, type DaySlots } from './slots';
 
 const MINUTE = 60_000;
@@ -64,7 +65,7 @@ export class WorkingTime {
     }
     this.zone = IANAZone.create(doc.timezone);
     this.slots = weeklySlots(doc);
-    this.holidays = new Set((doc.holidays ?? []).filter(isDate).map((date) => dayNumber(date)!));
+    this.holidays = new Set(holidaysOf(doc).keys());
     this.allTheTime = doc.working_hours === undefined && this.holidays.size === 0;
     this.worksAtAll = this.slots.some((day) => day.length > 0);
   }

@@ -30,6 +30,19 @@ export interface PlanJsonChain {
   waitingOn: { task: string; department: string; due: string | null; daysOverdue: number }[];
   /** Task keys of a dependency cycle through the chain, each depending on the next. */
   cycle?: string[];
+  /** Every task in the order the chain writes them (none for a chain in a cycle): what the editor's hints and the graph show. */
+  tasks: PlanJsonTask[];
+}
+export interface PlanJsonTask {
+  id: string;
+  status: string;
+  /** First and last working day, YYYY-MM-DD: actual dates for a done task; null for a cancelled one. */
+  start: string | null;
+  finish: string | null;
+  /** Working days it may slip without moving the chain's finish. */
+  slack: number;
+  /** On the critical path. */
+  critical: boolean;
 }
 
 function chainsOf(results: ScheduleResult | readonly ChainForecast[]): readonly ChainForecast[] {
@@ -81,6 +94,11 @@ export function renderPlanText(results: ScheduleResult | readonly ChainForecast[
   return blocks.join('\n\n') + '\n';
 }
 
+/** The tasks of a chain's forecast as `tam plan --format json` lists them. */
+export function planTasks(c: ChainForecast): PlanJsonTask[] {
+  return [...c.tasks.values()].map((t) => ({ id: t.id, status: t.status, start: t.start ?? null, finish: t.finish ?? null, slack: t.slackDays, critical: t.critical }));
+}
+
 /** `tam plan --format json`: exactly the fields of spec §7, then additions. */
 export function planJson(results: ScheduleResult | readonly ChainForecast[]): PlanJson {
   return {
@@ -95,6 +113,7 @@ export function planJson(results: ScheduleResult | readonly ChainForecast[]): Pl
         done: c.done,
         lateByWorkingDays: c.lateByWorkingDays,
         waitingOn: c.waitingOn.map((w) => ({ task: w.task, department: w.department, due: w.due ?? null, daysOverdue: w.daysOverdue })),
+        tasks: planTasks(c),
       };
       if (c.cycle) out.cycle = [...c.cycle];
       return out;

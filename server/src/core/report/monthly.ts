@@ -13,7 +13,7 @@ import { departmentNames, workspaceSchedule, workspaceToday, workspaceZone } fro
 import { postmortemDue, postmortemOf, type PostmortemState } from '../sla/postmortem-due';
 import { buildSlaReport, type SlaBreach, type SlaReport } from '../sla/report';
 import { monthRange, slaTrend, type TrendPoint } from '../sla/trend';
-import { slaRows } from '../sla/workspace-report';
+import { projectSlaRows } from '../sla/workspace-report';
 import { compareText } from '../text/order';
 import { isDate } from '../time/dates';
 import type { Workspace } from '../workspace/workspace';
@@ -95,7 +95,7 @@ export function monthlyReport(ws: Workspace, nowMs: number, projectId: string, m
   };
 
   // The project's incidents, by the `project` they name: `tam sla` on the project's folder counts the same.
-  const rows = slaRows(ws, nowMs).filter((r) => r.project === projectId);
+  const rows = projectSlaRows(ws, nowMs, projectId);
   const sla = buildSlaReport(rows, { by: 'priority', from, to, timezone: zone });
   const causes: Record<string, string> = {};
   for (const i of sla.incidents) {

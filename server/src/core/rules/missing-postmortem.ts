@@ -67,7 +67,8 @@ export const missingPostmortem: Rule = {
   },
 };
 
-function postmortemStub(incident: Entity, named?: string): { id: string; file: string; text: string } {
+/** A postmortem to start from: its id (the one the incident names, else pm-<incident>), file and text. */
+export function postmortemStub(incident: Entity, named?: string): { id: string; file: string; text: string } {
   const id = named ?? `pm-${incident.id.toLowerCase().replace(/[^a-z0-9._-]/g, '-')}`;
   const folder = incident.file.includes('/incidents/') ? incident.file.slice(0, incident.file.lastIndexOf('/incidents/')) + '/postmortems' : incident.file.slice(0, Math.max(0, incident.file.lastIndexOf('/')));
   const file = `${folder ? folder + '/' : ''}${id}.yaml`;

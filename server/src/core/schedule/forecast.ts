@@ -60,6 +60,11 @@ export interface TaskForecast {
   duePassed: boolean;
   /** It finishes (or finished) after its `due`. */
   finishAfterDue: boolean;
+  /**
+   * The predecessor ("chain-id/task-id") whose forecast finish set this task's start: what
+   * holds it up. Absent when today, its `start` or its actual dates set it.
+   */
+  driver?: string;
 }
 
 /** A task that could start now and has not: what the TAM chases. */
@@ -348,6 +353,7 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
       if (slot) {
         f.start = dateOf(slot.start);
         f.finish = dateOf(slot.finish);
+        if (slot.driver !== -1) f.driver = nodes[slot.driver]!.key;
       }
       if (!result.tasks.has(task.id)) result.tasks.set(task.id, f);
 

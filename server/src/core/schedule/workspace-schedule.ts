@@ -68,6 +68,19 @@ function chainGroups(ws: Workspace): Map<string, string[]> {
   });
 }
 
+/**
+ * The calendar a department's tasks are laid on (the forecast's own): its calendar, else
+ * Mon–Fri 09:00–18:00 in the workspace's zone.
+ */
+export function departmentCalendar(ws: Workspace, departmentId: string): DayCalendar {
+  return calendarsOf(ws)(departmentId);
+}
+
+/** "Today" for a task of a department: the date of "now" in its calendar's zone, as the forecast reads it. */
+export function departmentToday(ws: Workspace, departmentId: string, nowMs: number): string {
+  return localDate(departmentCalendar(ws, departmentId).zone, nowMs);
+}
+
 /** The calendar of each department, made once per workspace version. */
 function calendarsOf(ws: Workspace): (departmentId: string) => DayCalendar {
   return ws.memo('department-calendars', () => {

@@ -123,6 +123,16 @@ export function isBreached(clock: Clock): boolean {
   return clock.elapsedMinutes > clock.targetMinutes;
 }
 
+/** What one timeline entry did to the clocks at "now" (spec §4). An entry that changed nothing is `{}`. */
+export interface EntryEffect {
+  /** The response clock stopped here: someone took the incident. */
+  response?: 'stops';
+  /** The resolution clock stopped (resolved), paused, ran again after a pause, or ran again after a resolution. */
+  resolution?: 'stops' | 'pauses' | 'resumes' | 'reopens';
+  /** The entry lies after "now": it has not happened yet and counts for nothing so far. */
+  later?: boolean;
+}
+
 /** Where an incident's timeline has its two clocks at "now" (spec §4), before any counting. */
 export interface TimelineWalk {
   opened: number;
@@ -146,6 +156,8 @@ export function walkTimeline(
   pauseOn: ReadonlySet<string>,
   nowMs: number,
   run?: (clock: 'response' | 'resolution', from: number, to: number) => void,
+  /** Told what each entry (by its index in the timeline) did to the clocks. */
+  onEntry?: (index: number, effect: EntryEffect) => void,
 ): TimelineWalk | undefined {
   const opened = parseTimestamp(incident.opened);
   if (opened === undefined) return undefined;
@@ -157,22 +169,28 @@ export function walkTimeline(
   let resolvedAt: number | undefined;
   let later = nowMs < opened;
 
-  for (const entry of Array.isArray(incident.timeline) ? incident.timeline : []) {
+  const entries = Array.isArray(incident.timeline) ? incident.timeline : [];
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
     const at = parseTimestamp(entry?.at);
     if (at === undefined) continue;
     const when = Math.max(at, t);
     if (when > now) {
       later = true;
+      // This entry and every one after it have not happened yet.
+      if (onEntry) for (let rest = index; rest < entries.length; rest++) if (parseTimestamp(entries[rest]?.at) !== undefined) onEntry(rest, { later: true });
       break;
     }
     if (run && response.phase === 'running') run('response', t, when);
     if (run && resolution.phase === 'running') run('resolution', t, when);
     t = when;
+    const effect: EntryEffect = {};
 
     const status = entry.status;
     if (response.phase === 'running' && RESPONDING.has(status)) {
       response.phase = 'stopped';
       response.since = when;
+      effect.response = 'stops';
     }
 
     // Stopping wins over pausing, should a policy list `resolved` in pause_on.
@@ -180,6 +198,7 @@ export function walkTimeline(
       if (resolution.phase !== 'stopped') {
         resolution.phase = 'stopped';
         resolution.since = when;
+        effect.resolution = 'stops';
       }
       // A repeated `resolved` keeps the first.
       if (resolvedAt === undefined) resolvedAt = when;
@@ -187,12 +206,18 @@ export function walkTimeline(
       // Closing a resolved incident changes nothing.
     } else {
       const phase: Phase = pauseOn.has(status) ? 'paused' : 'running';
-      if (resolution.phase === 'stopped') resolvedAt = undefined; // reopened
+      if (resolution.phase === 'stopped') {
+        resolvedAt = undefined; // reopened
+        effect.resolution = 'reopens';
+      } else if (phase !== resolution.phase) {
+        effect.resolution = phase === 'paused' ? 'pauses' : 'resumes';
+      }
       if (phase !== resolution.phase) {
         resolution.phase = phase;
         resolution.since = when;
       }
     }
+    onEntry?.(index, effect);
   }
   if (run && response.phase === 'running') run('response', t, now);
   if (run && resolution.phase === 'running') run('resolution', t, now);
@@ -221,6 +246,16 @@ export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time:
   if (walk.resolvedAt !== undefined) clocks.resolvedAt = walk.resolvedAt;
   if (!walk.later && response.phase === 'stopped' && resolution.phase === 'stopped') clocks.settled = true;
   return clocks;
+}
+
+/**
+ * What each timeline entry did to the clocks at "now", by its index (entries whose `at` does
+ * not read are absent): the same walk the clocks are counted from.
+ */
+export function timelineEffects(incident: Pick<IncidentDoc, 'opened' | 'timeline'>, policy: SlaPolicyDoc, nowMs: number): Map<number, EntryEffect> {
+  const effects = new Map<number, EntryEffect>();
+  walkTimeline(incident, pauseStatuses(policy), nowMs, undefined, (index, effect) => effects.set(index, effect));
+  return effects;
 }
 
 /** The policy's pause_on as a set, made once per policy: clocks are computed for many incidents. */

@@ -5,7 +5,7 @@ import { WorkingTime } from '../calendar/working-time';
 import type { SlaPolicyDoc } from '../model';
 import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
-import { computeClocks, type IncidentClocks } from './clocks';
+import { computeClocks, timelineEffects, type EntryEffect, type IncidentClocks } from './clocks';
 
 export interface ResolvedPolicy {
   policy: Entity;
@@ -80,4 +80,14 @@ function computeIncidentSla(ws: Workspace, incident: Entity, nowMs: number): Inc
   const time = workingTimeOf(ws, policy.calendar);
   if (!time) return undefined;
   return { clocks: computeClocks(incident.value, policy, time, nowMs), policy: resolved.policy, via: resolved.via };
+}
+
+/**
+ * What each timeline entry of a valid incident did to its clocks at "now" (by the entry's
+ * index), under the policy its clocks are counted with; undefined when they cannot be counted.
+ */
+export function incidentTimelineEffects(ws: Workspace, incident: Entity, nowMs: number): Map<number, EntryEffect> | undefined {
+  const sla = incidentSla(ws, incident, nowMs);
+  if (!sla) return undefined;
+  return timelineEffects(incident.value, sla.policy.value as SlaPolicyDoc, nowMs);
 }

@@ -38,10 +38,8 @@ export interface PostmortemDue {
 export function postmortemDue(ws: Workspace, incident: Entity, nowMs: number): PostmortemDue | undefined {
   const sla = incidentSla(ws, incident, nowMs);
   const resolvedAt = sla?.clocks.resolvedAt;
-  if (!sla || resolvedAt === undefined) return undefined;
+  if (!sla || resolvedAt === undefined || !requiresPostmortem(sla, incident)) return undefined;
   const rule = (sla.policy.value as SlaPolicyDoc).postmortem;
-  const required: unknown = rule?.required_for;
-  if (!Array.isArray(required) || !required.includes(incident.value.priority)) return undefined;
   const within = typeof rule?.within === 'string' ? rule.within : DEFAULT_WITHIN;
   const deadline = resolvedAt + (elapsedMs(within) ?? 0);
   const postmortem = postmortemOf(ws, incident);
@@ -53,6 +51,16 @@ export function postmortemDue(ws: Workspace, incident: Entity, nowMs: number): P
   if (postmortem) due.postmortem = postmortem;
   if (published !== undefined) due.published = published;
   return due;
+}
+
+/**
+ * Whether the incident's policy wants a postmortem of it at "now": it is resolved, and its
+ * priority is in the policy's `postmortem.required_for`.
+ */
+export function requiresPostmortem(sla: IncidentSla | undefined, incident: Entity): boolean {
+  if (sla?.clocks.resolvedAt === undefined) return false;
+  const required: unknown = (sla.policy.value as SlaPolicyDoc).postmortem?.required_for;
+  return Array.isArray(required) && required.includes(incident.value.priority);
 }
 
 /** The incident's postmortem: the one it names, else one that names it. */

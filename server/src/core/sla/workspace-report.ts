@@ -35,15 +35,22 @@ export function slaRows(ws: Workspace, nowMs: number, inScope: (file: string) =>
   return rows;
 }
 
+/** The rows of one project's incidents, by the `project` they name; of every incident without one. */
+export function projectSlaRows(ws: Workspace, nowMs: number, project?: string): SlaRow[] {
+  const rows = slaRows(ws, nowMs);
+  return project === undefined ? rows : rows.filter((row) => row.project === project);
+}
+
 export function workspaceSlaReport(ws: Workspace, nowMs: number, options: Omit<SlaReportOptions, 'timezone'> = {}, inScope?: (file: string) => boolean): SlaReport {
   return buildSlaReport(slaRows(ws, nowMs, inScope), { ...options, timezone: workspaceZone(ws) });
 }
 
 /**
  * The met % of the `months` months (12) up to the month of `to` (a date), else of today in the
- * workspace's zone: the SLA Summary's trend, `tam sla --by month`'s figures.
+ * workspace's zone, of one project's incidents or all: the SLA Summary's trend, the figures of
+ * `tam sla --by month`.
  */
-export function workspaceSlaTrend(ws: Workspace, nowMs: number, options: { to?: string; months?: number } = {}, inScope?: (file: string) => boolean): TrendPoint[] {
+export function workspaceSlaTrend(ws: Workspace, nowMs: number, options: { to?: string; months?: number; project?: string } = {}): TrendPoint[] {
   const last = monthOf(isDate(options.to) ? options.to : workspaceToday(ws, nowMs));
-  return slaTrend(slaRows(ws, nowMs, inScope), last, options.months ?? 12, workspaceZone(ws));
+  return slaTrend(projectSlaRows(ws, nowMs, options.project), last, options.months ?? 12, workspaceZone(ws));
 }

@@ -5,6 +5,7 @@
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, readSettings, type Settings } from '../settings';
 import type { WorkerClient } from '../worker-client';
+import type { ViewRefresh } from './refresh';
 import type { Session } from './session';
 
 /** The editor's `tam` configuration section, when it can be asked for it. */
@@ -22,13 +23,14 @@ export function settingsFrom(session: Session, configured: unknown): Settings {
   return readSettings(readSettings(DEFAULT_SETTINGS, session.initOptions), configured);
 }
 
-export function registerConfiguration(connection: Connection, session: Session, worker: WorkerClient): void {
+export function registerConfiguration(connection: Connection, session: Session, worker: WorkerClient, refresh?: ViewRefresh): void {
   connection.onDidChangeConfiguration((params) => {
     void (async () => {
       const pushed = (params?.settings as { tam?: unknown } | undefined)?.tam;
       const configured = pushed ?? (await fetchConfiguration(connection, session));
       session.settings = settingsFrom(session, configured);
       worker.post({ type: 'settings', settings: session.settings });
+      refresh?.soon(); // hint families, `now` and `me` change what hints and lenses show
     })().catch((e) => session.log('error', `configuration: ${String(e)}`));
   });
 }

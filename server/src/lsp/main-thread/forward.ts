@@ -12,6 +12,7 @@ import { onHover } from '../hover';
 import { STATS_REQUEST } from '../protocol';
 import { heapStats } from '../stats';
 import { registerTamRequests } from '../tam-requests';
+import { registerExecuteCommand } from './commands';
 import type { WorkerClient } from '../worker-client';
 import type { Session } from './session';
 import type { TextOnly } from './text-only';
@@ -30,6 +31,8 @@ const EMPTY: Record<string, unknown> = {
   'workspace/symbol': [],
   'textDocument/codeAction': [],
   'textDocument/codeLens': [],
+  'textDocument/inlayHint': [],
+  'textDocument/documentLink': [],
 };
 
 type Local = (ctx: FeatureContext, params: any) => unknown;
@@ -65,6 +68,9 @@ export function registerRequests(connection: Connection, session: Session, worke
   connection.onWorkspaceSymbol(forward('workspace/symbol'));
   connection.onCodeAction(forward('textDocument/codeAction'));
   connection.onCodeLens(forward('textDocument/codeLens'));
+  connection.languages.inlayHint.on(forward('textDocument/inlayHint'));
+  connection.onDocumentLinks(forward('textDocument/documentLink'));
+  registerExecuteCommand(connection, session, worker);
   connection.onRequest(STATS_REQUEST, async () => {
     const analysis = (await worker.request(STATS_REQUEST, {}, 2000)).result as object | undefined;
     return { main: heapStats(), ...analysis };

@@ -9,12 +9,15 @@ import {
   DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   WatchKind,
+  type ClientCapabilities,
   type Connection,
   type InitializeParams,
   type InitializeResult,
   type ServerCapabilities,
 } from 'vscode-languageserver/node';
 import pkg from '../../../../package.json';
+import { CLIENT_COMMANDS_CAPABILITY, CreatePostmortemCommand } from '../../protocol/tam-protocol';
+import type { ClientFeatures } from '../protocol';
 import { DEFAULT_SETTINGS, readSettings } from '../settings';
 import type { WorkerClient } from '../worker-client';
 import { fetchConfiguration, settingsFrom } from './configuration';
@@ -31,10 +34,28 @@ const CAPABILITIES: ServerCapabilities = {
   renameProvider: { prepareProvider: true },
   documentSymbolProvider: { label: 'TAM' },
   workspaceSymbolProvider: true,
-  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+  codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.RefactorRewrite] },
   codeLensProvider: { resolveProvider: false },
+  inlayHintProvider: { resolveProvider: false },
+  documentLinkProvider: { resolveProvider: false },
   workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 };
+
+/**
+ * What the server offers this editor: everything above, and the commands it can run for it —
+ * creating a postmortem needs an editor that applies workspace edits that create files, and is
+ * not advertised to one that cannot.
+ */
+function capabilitiesFor(client: ClientFeatures): ServerCapabilities {
+  const commands = client.serverCommands ?? [];
+  return commands.length ? { ...CAPABILITIES, executeCommandProvider: { commands } } : CAPABILITIES;
+}
+
+/** Commands the editor runs itself, as the TAM extension declares them (`experimental.tamCommands`). */
+function clientCommands(capabilities: ClientCapabilities): string[] {
+  const declared = (capabilities.experimental as Record<string, unknown> | undefined)?.[CLIENT_COMMANDS_CAPABILITY];
+  return Array.isArray(declared) ? declared.filter((c): c is string => typeof c === 'string') : [];
+}
 
 export function registerLifecycle(connection: Connection, session: Session, worker: WorkerClient): void {
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -47,14 +68,17 @@ export function registerLifecycle(connection: Connection, session: Session, work
       documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
       createFiles: !!capabilities.workspace?.workspaceEdit?.documentChanges && !!capabilities.workspace?.workspaceEdit?.resourceOperations?.includes('create'),
       hierarchicalSymbols: !!capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport,
+      commands: clientCommands(capabilities),
     };
+    const createFiles = session.client.createFiles;
+    session.client.serverCommands = capabilities.workspace?.applyEdit && createFiles ? [CreatePostmortemCommand] : [];
     try {
       session.folders = foldersOf(params);
     } catch (e) {
       session.log('error', `unreadable workspace folders: ${String(e)}`);
       session.folders = [];
     }
-    return { capabilities: CAPABILITIES, serverInfo: { name: 'tam-language-server', version: pkg.version } };
+    return { capabilities: capabilitiesFor(session.client), serverInfo: { name: 'tam-language-server', version: pkg.version } };
   });
 
   connection.onInitialized(() => {

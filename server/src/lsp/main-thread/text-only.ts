@@ -37,7 +37,7 @@ export function textOnlyContext(documents: TextDocuments<TextDocument>, session:
     },
     projects: () => [],
     now: () => session.settings.now ?? Date.now(),
-    me: () => session.settings.me,
+    settings: () => session.settings,
     get client() {
       return session.client;
     },

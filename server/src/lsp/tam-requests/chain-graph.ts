@@ -4,6 +4,7 @@
 
 import * as path from 'node:path';
 import { chainFlowchart, chainGantt } from '../../core/render/mermaid';
+import { planTasks } from '../../core/render/plan';
 import { isLateChain, type ChainForecast } from '../../core/schedule/forecast';
 import { chainSchedule, departmentNames, workspaceToday } from '../../core/schedule/workspace-schedule';
 import type { Entity } from '../../core/workspace/entities';
@@ -54,9 +55,10 @@ export function chainGraph(host: TamHost, p: ChainGraphParams): ChainGraphResult
   const text = ws.file(entity.file)?.text ?? '';
   const locator = new Locator(text);
   const nodes: Record<string, GraphNode> = {};
-  const critical = new Set(forecast?.criticalPath ?? []);
+  // Each task's dates, slack and critical path as `tam plan --format json` lists them.
+  const planned = new Map((forecast ? planTasks(forecast) : []).map((t) => [t.id, t]));
   chain.tasks.forEach((t, i) => {
-    const f = forecast?.tasks.get(t.id);
+    const p = planned.get(t.id);
     nodes[`${format === 'gantt' ? 't' : 'n'}${i}`] = {
       taskId: t.id,
       title: t.title,
@@ -64,9 +66,10 @@ export function chainGraph(host: TamHost, p: ChainGraphParams): ChainGraphResult
       department: t.department,
       uri,
       range: locator.range(entity.doc, [...entity.path, 'tasks', index[i]!, 'id']),
-      critical: critical.has(t.id),
-      start: f?.start,
-      finish: f?.finish,
+      critical: p?.critical ?? false,
+      start: p?.start ?? undefined,
+      finish: p?.finish ?? undefined,
+      slack: p?.start ? p.slack : undefined,
       due: typeof t.due === 'string' ? t.due : undefined,
     };
   });

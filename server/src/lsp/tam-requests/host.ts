@@ -59,7 +59,7 @@ export function hostOf(ctx: FeatureContext): TamHost {
     },
     workspaces: () => [...ctx.projects()].map(refOf),
     now: () => ctx.now(),
-    me: () => ctx.me(),
+    me: () => ctx.settings().me,
   };
 }
 
