@@ -77,6 +77,6 @@ export class Config {
 
   /** Whether a configuration change touches settings that change what the server computes. */
   static affectsServer(e: vscode.ConfigurationChangeEvent): boolean {
-    return e.affectsConfiguration('tam.rules') || e.affectsConfiguration('tam.now');
+    return e.affectsConfiguration('tam.rules') || e.affectsConfiguration('tam.now') || e.affectsConfiguration('tam.me');
   }
 }

@@ -1,10 +1,11 @@
 // Entry of the TAM Workbench extension: activated in a workspace with a tam.yaml. Starts the
-// bundled language server, then wires the views (tree, status bar), the webview panels (with
+// bundled language server, then wires the views (agenda, tree, status bar), the webview panels (with
 // their serializers, so they come back after a reload) and the commands. The pieces live in
-// their own files: ctx.ts (state), client.ts, config.ts, commands.ts, tree.ts, status.ts,
+// their own files: ctx.ts (state), client.ts, config.ts, commands.ts, agenda.ts, tree.ts, status.ts,
 // webviews/.
 
 import * as vscode from 'vscode';
+import { registerAgenda, type AgendaProvider } from './agenda';
 import { trackChainContext } from './chain-file';
 import { registerCommands } from './commands';
 import { Config } from './config';
@@ -19,6 +20,7 @@ import { registerSchemasWithYamlExtension } from './yaml-schemas';
 export interface TamWorkbenchApi {
   ctx: Ctx;
   tree: TamTreeProvider;
+  agenda: AgendaProvider;
   status: BreachStatus;
   /** The graph and report the open panels show. */
   panels: { chainGraph(): ChainGraphPanel | undefined; slaSummary(): SlaSummaryPanel | undefined };
@@ -34,12 +36,14 @@ let ctx: Ctx | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<TamWorkbenchApi> {
   ctx = new Ctx(context);
   const tree = new TamTreeProvider(ctx);
+  const agenda = registerAgenda(ctx);
   const status = new BreachStatus(ctx);
   context.subscriptions.push(
     ctx,
     tree,
     status,
     vscode.window.createTreeView('tam.workspace', { treeDataProvider: tree, showCollapseAll: true }),
+    ...agenda.disposables,
     ChainGraphPanel.registerSerializer(ctx),
     SlaSummaryPanel.registerSerializer(ctx),
     trackChainContext(),
@@ -62,7 +66,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<TamWor
   } catch (e) {
     void vscode.window.showErrorMessage(`TAM: the language server did not start: ${e instanceof Error ? e.message : String(e)}`);
   }
-  return { ctx, tree, status, panels };
+  return { ctx, tree, agenda: agenda.provider, status, panels };
 }
 
 export async function deactivate(): Promise<void> {

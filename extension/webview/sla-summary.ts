@@ -128,7 +128,7 @@ function render(answer: SlaReportAnswer): void {
   heading.textContent = answer.project ? `SLA Summary — ${answer.project}` : `SLA Summary — ${answer.workspaceName}`;
   subtitle.textContent = `${answer.project ? `project ${answer.project} · ` : ''}by ${report.by}${period} · clocks at ${answer.now} · dates in ${report.timezone}`;
   if (report.incidents.length === 0) {
-    content.replaceChildren(h('p', { class: 'empty', id: 'empty' }, 'No incidents in this period.'));
+    content.replaceChildren(h('p', { class: 'empty', id: 'empty' }, 'No incidents in this period.'), h('div', { class: 'charts' }, trendChart(answer)));
     return;
   }
   content.replaceChildren(
@@ -136,6 +136,7 @@ function render(answer: SlaReportAnswer): void {
     h('h2', {}, `By ${report.by}`),
     h('div', { class: 'table-wrap' }, groupsTable(report)),
     h('div', { class: 'charts' }, metChart(report), causesChart(report)),
+    h('div', { class: 'charts' }, trendChart(answer)),
     h('h2', {}, `Breaches (${report.breaches.length})`),
     h('div', { class: 'table-wrap' }, breachesTable(report)),
     h('h2', {}, 'Open incidents'),
@@ -241,6 +242,48 @@ function causesChart(report: SlaJson): HTMLElement {
   });
   if (rows.length === 0) svg.append(s('text', { x: 0, y: 16, class: 'chart-label' }, 'No breaches.'));
   return h('figure', { class: 'chart-box' }, h('figcaption', {}, 'Breaches by cause'), svg);
+}
+
+/**
+ * Met % of the last 12 months (the server's trend, `tam sla --by month`'s figures): bars for
+ * response, a line for resolution, broken where a month has no decided clock.
+ */
+function trendChart(answer: SlaReportAnswer): HTMLElement {
+  const trend = answer.trend ?? [];
+  const left = 40;
+  const top = 22;
+  const plotH = 120;
+  const step = 46;
+  const width = left + step * trend.length + 10;
+  const y = (v: number) => top + plotH - (Math.max(0, Math.min(100, v)) / 100) * plotH;
+  const svg = s('svg', { class: 'chart trend', id: 'trend', width, height: top + plotH + 34, role: 'img', 'aria-label': 'Met % over the last 12 months' });
+  for (const tick of [0, 50, 100]) {
+    svg.append(s('line', { class: 'grid', x1: left, x2: width - 10, y1: y(tick), y2: y(tick) }), s('text', { class: 'chart-value', x: left - 6, y: y(tick) + 4, 'text-anchor': 'end' }, `${tick}%`));
+  }
+  let points: string[] = [];
+  const flush = () => {
+    if (points.length > 1) svg.append(s('polyline', { class: 'line resolution', points: points.join(' ') }));
+    points = [];
+  };
+  trend.forEach((t, i) => {
+    const x = left + step * i + step / 2;
+    const g = s('g', { 'data-month': t.month, 'data-response': t.responseMetPct ?? '', 'data-resolution': t.resolutionMetPct ?? '', 'data-incidents': t.incidents });
+    if (t.responseMetPct !== null) g.append(s('rect', { class: 'bar response', x: x - 10, y: y(t.responseMetPct), width: 20, height: top + plotH - y(t.responseMetPct) }, s('title', {}, `${t.month}: response met ${pct(t.responseMetPct)} (${t.incidents} incidents)`)));
+    g.append(s('text', { class: 'chart-label', x, y: top + plotH + 14, 'text-anchor': 'middle' }, t.month.slice(5)));
+    if (i === 0 || t.month.endsWith('-01')) g.append(s('text', { class: 'chart-value', x, y: top + plotH + 28, 'text-anchor': 'middle' }, t.month.slice(0, 4)));
+    svg.append(g);
+    if (t.resolutionMetPct === null) return flush();
+    points.push(`${x},${y(t.resolutionMetPct)}`);
+    svg.append(s('circle', { class: 'dot resolution', cx: x, cy: y(t.resolutionMetPct), r: 3 }, s('title', {}, `${t.month}: resolution met ${pct(t.resolutionMetPct)}`)));
+  });
+  flush();
+  svg.append(
+    s('rect', { x: left, y: 2, width: 10, height: 9, class: 'bar response' }),
+    s('text', { x: left + 14, y: 10, class: 'chart-legend' }, 'response'),
+    s('circle', { cx: left + 95, cy: 6.5, r: 3, class: 'dot resolution' }),
+    s('text', { x: left + 104, y: 10, class: 'chart-legend' }, 'resolution'),
+  );
+  return h('figure', { class: 'chart-box' }, h('figcaption', {}, 'Met % over the last 12 months (incidents opened each month)'), svg);
 }
 
 function incidentLink(id: string): HTMLElement {

@@ -4,7 +4,8 @@
  * error, and checks through the UI what a TAM sees — the Problems panel, completion of
  * department ids, the Task Chain Graph (an SVG node per task, click to reveal, gantt view,
  * following edits), the SLA Summary (the same figures as `tam sla --format json` at the same
- * "now"), the TAM view and the status bar. Screenshots go to test-results/e2e/tam-*.png.
+ * "now"), the Agenda view (the items of `tam agenda` for tam.me), the TAM view and the status
+ * bar. Screenshots go to test-results/e2e/tam-*.png.
  *
  *   npm run e2e                                   (all suites)
  *   node --import tsx --test test/e2e/extension.e2e.ts
@@ -42,6 +43,7 @@ const skipReason = e2eSkipReason();
 const NOW = '2026-11-25T12:00:00+03:00';
 const CHAIN_FILE = 'projects/kedr-retail/chains/kedr-seller-portal-landscape.yaml';
 const SEEDED_DEPARTMENT = 'backup-tapes';
+const ME = 'e.kuznetsova';
 // Markup, a script, a Mermaid directive and a Mermaid click callback: none may do anything.
 const HOSTILE_PARTS = ['<img src=x onerror=alert(1)>', '<b>subnet</b>', '<script>alert(2)</script>', "%%{init: {'securityLevel': 'loose'}}%%", 'click n0 call alert(3)'];
 const HOSTILE_TITLE = `VLAN 214 ${HOSTILE_PARTS.join(' & ')}`;
@@ -127,6 +129,8 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
         vsixPath: vsix,
         settings: {
           'tam.now': NOW,
+          // Whose agenda: Elena Kuznetsova, the TAM of Kedr Market and Lumen.
+          'tam.me': ME,
           // Typed text lands as typed: no auto-indent, no suggestions popping up on their own.
           'editor.autoIndent': 'none',
           'editor.quickSuggestions': { other: false, comments: false, strings: false },
@@ -347,6 +351,18 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     assert.deepEqual(breachIds, expected.breaches.map((b) => b.id));
     await screenshot(page, 'tam-sla-summary');
 
+    // The trend: twelve months up to November 2026, each with `tam sla --by month`'s figures.
+    const byMonth = JSON.parse(spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'sla', folder, '--now', NOW, '--by', 'month', '--format', 'json'], { encoding: 'utf8' }).stdout) as SlaJson;
+    const months = await frame.locator('#trend g[data-month]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-month'), g.getAttribute('data-response'), g.getAttribute('data-resolution')]));
+    assert.equal(months.length, 12);
+    assert.equal(months.at(-1)![0], '2026-11');
+    for (const [month, response, resolution] of months) {
+      const g = byMonth.groups.find((x) => x.key === month);
+      assert.deepEqual([response, resolution], [String(g?.responseMetPct ?? ''), String(g?.resolutionMetPct ?? '')], month!);
+    }
+    await frame.locator('#trend').scrollIntoViewIfNeeded();
+    await screenshot(page, 'tam-sla-trend');
+
     // By priority, as `tam sla --by priority`.
     const byPriority = JSON.parse(spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'sla', folder, '--now', NOW, '--by', 'priority', '--format', 'json'], { encoding: 'utf8' }).stdout) as SlaJson;
     await frame.locator('#by').selectOption('priority');
@@ -363,14 +379,56 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     await page.locator('.editor-group-container .tab.active', { hasText: `${first}.yaml` }).first().waitFor({ timeout: 15_000 });
   });
 
+  test('the Agenda view lists tam agenda\'s items for tam.me; an item opens its line; the status bar names the soonest due clock', { timeout: TEST_TIMEOUT }, async () => {
+    const { page } = wb!;
+    const cli = spawnSync(process.execPath, [join(REPO_ROOT, 'dist', 'tam.js'), 'agenda', folder, '--tam', ME, '--now', NOW, '--format', 'json'], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const expected = JSON.parse(cli.stdout) as { items: { type: string; id: string; file: string; line: number }[] };
+    await runCommand(page, 'View: Close All Editors');
+    await page.locator('.activitybar .action-item a[aria-label^="TAM Workbench"]').first().click();
+    const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^Agenda/ }) }).first();
+    const first = pane.locator('.monaco-list-row', { hasText: 'INC-2026-0573 · resolution due' }).first();
+    await first.waitFor({ timeout: 30_000 });
+    // Whose agenda it is, in the view's message line.
+    assert.match(await pane.innerText(), /Elena Kuznetsova \(tam\.me\) · kedr-retail, lumen-edu · 2026-11-25 12:00 Europe\/Moscow/);
+    // The rows the view shows are the sections and items of `tam agenda`, in its order.
+    // Each row's label: a section's title, or an item's id (its message is the description beside it).
+    const rows = await pane.locator('.monaco-list-row').evaluateAll((rs) => rs.map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()));
+    const sequence: string[] = [];
+    let section = '';
+    for (const item of expected.items) {
+      if (item.type !== section) sequence.push(`section:${(section = item.type)}`);
+      sequence.push(item.id);
+    }
+    assert.ok(rows.length >= 4, rows.join(' | '));
+    assert.match(rows[0]!, /^SLA clocks due within 4h of working time/);
+    // An item's label is its id in short (a task without its chain, a document's file name) · the gist.
+    const ids = rows.filter((r) => !/^(SLA clocks|Open SLA|Postmortems|Chains|Blocked|Tasks|Document|Waiting)/.test(r)).map((r) => r.split(' · ')[0]);
+    const short = (id: string) => id.slice(id.lastIndexOf('/') + 1);
+    assert.deepEqual(ids, sequence.filter((x) => !x.startsWith('section:')).map(short).slice(0, ids.length));
+    assert.ok(rows.includes('INC-2026-0573 · resolution due 14:35, 2h 35m left'), rows.join(' | '));
+    await screenshot(page, 'tam-agenda');
+    // A click opens the incident at its `opened` line.
+    await first.click();
+    await page.locator('.editor-group-container .tab.active', { hasText: 'INC-2026-0573.yaml' }).first().waitFor({ timeout: 15_000 });
+    const want = expected.items.find((i) => i.id === 'INC-2026-0573')!.line;
+    await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: `Ln ${want},` }).waitFor({ timeout: 10_000 });
+    const due = page.locator('.statusbar-item', { hasText: 'INC-2026-0573 resolution due in 2h 35m' }).first();
+    await due.waitFor({ timeout: 20_000 });
+    await screenshot(page, 'tam-agenda-opened');
+  });
+
   test('the TAM view and the status bar', { timeout: TEST_TIMEOUT }, async () => {
     const { page } = wb!;
     const status = page.locator('.statusbar-item', { hasText: /open SLA breach/ }).first();
     await status.waitFor({ timeout: 20_000 });
     assert.match(await status.innerText(), /1 open SLA breach\b/);
-    await page.locator('.activitybar .action-item a[aria-label^="TAM Workbench"]').first().click();
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Kedr Market e-commerce platform' }).first().waitFor({ timeout: 20_000 });
-    const rows = await page.locator('.part.sidebar .monaco-list-row').allInnerTexts();
+    const sidebar = page.locator('.part.sidebar');
+    if (!(await sidebar.isVisible())) await page.locator('.activitybar .action-item a[aria-label^="TAM Workbench"]').first().click();
+    // The Workspace view, below the Agenda.
+    const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^Workspace/ }) }).first();
+    await pane.locator('.monaco-list-row', { hasText: 'Kedr Market e-commerce platform' }).first().waitFor({ timeout: 20_000 });
+    const rows = await pane.locator('.monaco-list-row').allInnerTexts();
     const text = rows.join('\n');
     assert.match(text, /Projects/);
     assert.match(text, /Incidents/);
@@ -378,10 +436,10 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     // Open incidents come first, the one with a breach that still runs flagged.
     assert.match(text, /INC-2026-0557[^\n]*/);
     // Expand by the twistie: a click on the label opens the entity's file.
-    const expand = (text: string) => page.locator('.part.sidebar .monaco-list-row', { hasText: text }).first().locator('.monaco-tl-twistie').click();
+    const expand = (text: string) => pane.locator('.monaco-list-row', { hasText: text }).first().locator('.monaco-tl-twistie').click();
     await expand('Kedr Market e-commerce platform');
     await expand('Seller portal landscape');
-    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'OS hardening' }).first().waitFor({ timeout: 10_000 });
+    await pane.locator('.monaco-list-row', { hasText: 'OS hardening' }).first().waitFor({ timeout: 10_000 });
     await screenshot(page, 'tam-tree');
   });
 

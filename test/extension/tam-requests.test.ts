@@ -135,6 +135,20 @@ test('tam/slaReport is what tam sla --format json prints', async () => {
   assert.ok(isTamError(bad));
 });
 
+test('tam/slaReport\'s trend: the twelve months up to now (or to --to), each with tam sla --by month\'s figures', async () => {
+  const answer = slaReport(sample, {});
+  assert.ok(!isTamError(answer));
+  assert.deepEqual(answer.trend.map((t) => t.month), ['2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+  const months = JSON.parse((await tam(['sla', ROOT, '--now', NOW, '--by', 'month', '--format', 'json'])).out).groups;
+  for (const t of answer.trend) {
+    const g = months.find((m: { key: string }) => m.key === t.month);
+    assert.deepEqual([t.incidents, t.responseMetPct, t.resolutionMetPct, t.breaches], g ? [g.incidents, g.responseMetPct, g.resolutionMetPct, g.breaches] : [0, null, null, 0], t.month);
+  }
+  const earlier = slaReport(sample, { to: '2026-09-30' });
+  assert.ok(!isTamError(earlier));
+  assert.equal(earlier.trend.at(-1)!.month, '2026-09');
+});
+
 test("tam/slaReport of one project: the same figures for that project's incidents only", async () => {
   const all = slaReport(sample, { by: 'priority' });
   const kedr = slaReport(sample, { by: 'priority', project: 'kedr-retail' });
@@ -149,6 +163,12 @@ test("tam/slaReport of one project: the same figures for that project's incident
   assert.ok(!isTamError(byProject));
   const group = byProject.report.groups.find((g) => g.key === 'kedr-retail')!;
   assert.deepEqual(JSON.parse(JSON.stringify(kedr.report.totals)), { ...JSON.parse(JSON.stringify(group)), key: 'total' });
+  // Its trend is the project's, as tam sla on the project's folder counts it by month.
+  const months = JSON.parse((await tam(['sla', path.join(ROOT, 'projects/kedr-retail'), '--now', NOW, '--by', 'month', '--format', 'json'])).out).groups;
+  assert.deepEqual(
+    kedr.trend.filter((t) => t.incidents > 0).map((t) => [t.month, t.incidents, t.resolutionMetPct]),
+    months.map((g: { key: string; incidents: number; resolutionMetPct: number | null }) => [g.key, g.incidents, g.resolutionMetPct]),
+  );
 });
 
 test('tam/status and tam/tree count the breaches that still run', async () => {

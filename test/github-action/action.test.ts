@@ -149,7 +149,7 @@ test('on a pull request: annotations, SARIF for code scanning, a summary, and th
   assert.deepEqual(upload.with, { sarif_file: check.outputs['sarif-file'], category: 'tam:tam' });
 
   // The job summary: counts, the SLA table, late chains with their workspace text escaped.
-  assert.match(r.summary, /^## TAM Workbench: `tam`\n\n❌ \*\*1 error\*\*, \d+ warnings in 85 files \(130 entities\)\./);
+  assert.match(r.summary, /^## TAM Workbench: `tam`\n\n❌ \*\*1 error\*\*, \d+ warnings in 87 files \(132 entities\)\./);
   assert.match(r.summary, /\| Errors \| 1 \|/);
   assert.match(r.summary, /### SLA by project \(Europe\/Moscow\)\n\n\| Project \| Incidents \|/);
   assert.match(r.summary, /### Late chains \(2\)/);
@@ -244,7 +244,7 @@ test('fail-on warning fails on warnings alone; sarif false uploads nothing', asy
       assert.equal(r.step('Check the workspace').outputs.errors, '0');
       assert.equal(r.step('Upload to code scanning').ran, false);
       assert.match(r.step('Fail on findings').stdout, /found 13 warnings \(fail-on: warning\)/);
-      assert.match(r.summary, /⚠️ \*\*13 warnings\*\*, no errors in 85 files/);
+      assert.match(r.summary, /⚠️ \*\*13 warnings\*\*, no errors in 87 files/);
     } finally {
       repo = saved;
     }

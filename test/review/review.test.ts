@@ -139,7 +139,9 @@ test('--format json is the review as data', async () => {
     entities: 0,
     chainsBecomingLate: 1,
     breachesIntroduced: 1,
-    diagnosticsIntroduced: 4,
+    // INC-2's response breach, its resolution due within the horizon (sla-at-risk), the late
+    // chain's deadline, the task due before its forecast, and the broken reference.
+    diagnosticsIntroduced: 5,
     diagnosticsFixed: 2,
     errorsIntroduced: 1,
     errorsFixed: 0,
@@ -152,6 +154,7 @@ test('--format json is the review as data', async () => {
   const inc2 = json.incidents.find((i) => i.id === 'INC-2')!;
   assert.deepEqual([inc2.change, inc2.breachesIntroduced, inc2.clocks.response.after], ['added', ['response'], { state: 'breached', elapsedMinutes: 120, targetMinutes: 30 }]);
   assert.deepEqual(json.diagnostics.fixed.map((d) => d.code), ['missing-postmortem', 'stale-doc']);
+  assert.ok(json.diagnostics.introduced.some((d) => d.code === 'sla-at-risk' && d.message.startsWith('resolution is due at 2026-11-25 14:00 Europe/Moscow (2h of working time left')));
   assert.deepEqual(json.files, {
     added: ['projects/acme/incidents/INC-2.yaml'],
     removed: [],

@@ -102,7 +102,11 @@ function host(): TamHost {
 }
 
 test('the status bar counts what a TAM counts by hand', () => {
-  assert.deepEqual(status(host(), {}), { openBreaches: OPEN_BREACHES.length, openIncidents: OPEN.length, lateChains: LATE.length, workspaces: 1 });
+  const { soonestDue, ...counts } = status(host(), {});
+  assert.deepEqual(counts, { openBreaches: OPEN_BREACHES.length, openIncidents: OPEN.length, lateChains: LATE.length, workspaces: 1 });
+  // The only running clock under its target: INC-REOPENED has used 2h + 9h + 3h of its 24h, so
+  // its 10h left are Wednesday 12:00–18:00 and Thursday 09:00–13:00.
+  assert.deepEqual([soonestDue?.incident, soonestDue?.clock, soonestDue?.leftMinutes, soonestDue?.dueAt], ['INC-REOPENED', 'resolution', 600, '2026-11-26T10:00:00.000Z']);
 });
 
 test('the tree marks the same incidents open, the same breaches open, the same chains late', () => {

@@ -4,11 +4,14 @@
 // through plainText (core/text/shown).
 
 import { plainText } from '../core/text/shown';
+import { agendaUsage, runAgenda } from './agenda';
 import { UsageError } from './args';
 import { processIO, VERSION, type CommandIO } from './io';
 import { docsUsage, runDocs } from './docs';
 import { graphUsage, runGraph } from './graph';
 import { planUsage, runPlan } from './plan';
+import { proposalsUsage, runProposals } from './proposals';
+import { reportUsage, runReport } from './report';
 import { reviewUsage, runReview } from './review';
 import { runSla, slaUsage } from './sla';
 import { runValidate, validateUsage } from './validate';
@@ -25,6 +28,9 @@ const COMMANDS: Record<string, Command> = {
   graph: { usage: graphUsage, run: runGraph },
   review: { usage: reviewUsage, run: runReview },
   docs: { usage: docsUsage, run: runDocs },
+  agenda: { usage: agendaUsage, run: runAgenda },
+  proposals: { usage: proposalsUsage, run: runProposals },
+  report: { usage: reportUsage, run: runReport },
 };
 
 export function usage(): string {

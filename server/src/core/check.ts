@@ -6,7 +6,8 @@ import { compareDiagnostics, isRuleId, type Diagnostic, type DraftDiagnostic, ty
 import type { NodeAddress, Range, RuleSetting, Severity, TargetKind } from './model';
 import { RULES, RULES_BY_ID } from './rules';
 import type { NowDependence, Rule, RuleContext } from './rules/rule';
-import { Locator } from './workspace/locate';
+import type { Locator } from './workspace/locate';
+import { Places } from './workspace/place';
 import type { FileRecord, Workspace } from './workspace/workspace';
 
 export interface CheckOptions {
@@ -47,25 +48,15 @@ export function listingProblems(ws: Workspace): Map<string, Diagnostic[]> {
  */
 export class Checker {
   private readonly settings: Map<RuleId, Severity | 'off'>;
-  /** A locator holds a file's text and events: the last few, not one per file of 100 000. */
-  private readonly locators = new Map<string, Locator | null>();
-  private readonly locatorOf = (file: string): Locator | null => {
-    let locator = this.locators.get(file);
-    if (locator === undefined) {
-      // The index keeps no text: read again, for the files that have something to place.
-      const text = this.ws.textOf(file);
-      locator = text === undefined ? null : new Locator(text, this.ws.file(file)?.parsed?.precise);
-      if (this.locators.size >= 16) this.locators.delete(this.locators.keys().next().value!);
-      this.locators.set(file, locator);
-    }
-    return locator;
-  };
+  private readonly places: Places;
+  private readonly locatorOf = (file: string): Locator | null => this.places.locatorOf(file);
 
   constructor(
     private readonly ws: Workspace,
     private readonly options: CheckOptions,
   ) {
     this.settings = ruleSettings(ws, options);
+    this.places = new Places(ws);
   }
 
   check(files: readonly string[]): Map<string, Diagnostic[]> {
@@ -78,7 +69,7 @@ export class Checker {
       const text = record?.stub ? record.text : undefined;
       if (text !== undefined) {
         ws.setText(file, text);
-        this.locators.delete(file);
+        this.places.forget(file);
       }
     }
     for (const file of files) {

@@ -12,6 +12,7 @@ export const RULE_IDS = [
   'dependency-cycle',
   'timeline-order',
   'sla-breach',
+  'sla-at-risk',
   'missing-postmortem',
   'missing-sla-policy',
   'stale-doc',

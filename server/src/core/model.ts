@@ -65,6 +65,7 @@ export interface WorkspaceDoc {
   ignore?: string[];
   rules?: Record<string, RuleSetting>;
   doc_review_every?: string;
+  agenda?: { sla_horizon?: string; days?: number; decision_wait_days?: number };
 }
 
 export interface DepartmentDoc {
@@ -150,6 +151,8 @@ export interface TaskDoc {
   due?: string;
   started?: string;
   finished?: string;
+  /** For a blocked task: the date it became blocked. */
+  blocked_since?: string;
 }
 export interface ChainDoc {
   kind: 'chain';
@@ -209,6 +212,8 @@ export interface ProposalDoc {
   title: string;
   type: 'improvement' | 'risk';
   proposed_by: string;
+  /** Others who made the proposal with proposed_by and share the credit. */
+  co_authors?: string[];
   proposed_on: string;
   status: string;
   rationale?: string;
@@ -216,6 +221,8 @@ export interface ProposalDoc {
   decided_on?: string;
   implemented_on?: string;
   severity?: string;
+  customer_value?: string;
+  description?: string;
 }
 
 export interface DocByKind {

@@ -10,8 +10,9 @@
 
 import type { SlaJson } from '../core/render/sla';
 import type { SlaGroupBy } from '../core/sla/report';
+import type { TrendPoint } from '../core/sla/trend';
 
-export type { SlaJson, SlaGroupBy };
+export type { SlaJson, SlaGroupBy, TrendPoint };
 
 export interface TamPosition {
   line: number;
@@ -138,6 +139,11 @@ export interface SlaReportAnswer {
   now: string;
   /** Incident id → its file's URI. */
   incidentUris: Record<string, string>;
+  /**
+   * Met % of the incidents opened in each of the 12 months up to the month of `to` (else of
+   * "now"), oldest first: the figures of `tam sla --by month`.
+   */
+  trend: TrendPoint[];
 }
 export type SlaReportResult = TamResult<SlaReportAnswer>;
 
@@ -220,6 +226,22 @@ export type TreeResult = TreeAnswer;
 
 export const StatusRequest = 'tam/status';
 export type StatusParams = TamRequestBase;
+/** The running SLA clock due soonest, over the projects the agenda covers. */
+export interface SoonestDue {
+  incident: string;
+  project: string;
+  title: string;
+  clock: 'response' | 'resolution';
+  /** When it reaches its target, ISO 8601 in UTC. */
+  dueAt: string;
+  /** Working minutes of the policy's calendar until then. */
+  leftMinutes: number;
+  /** "resolution is due at 2026-11-25 14:35 Europe/Moscow (2h 35m of working time left, policy …)". */
+  message: string;
+  uri: string;
+  range: TamRange;
+}
+
 export interface StatusAnswer {
   /** Clocks over target that have not stopped (running or paused), as core/sla/incident-state.ts defines. */
   openBreaches: number;
@@ -228,6 +250,58 @@ export interface StatusAnswer {
   /** Late chains (core isLateChain): still in progress, forecast after their deadline. */
   lateChains: number;
   workspaces: number;
+  /** The soonest due clock of the user's projects (every project when the user is not known). */
+  soonestDue?: SoonestDue;
+}
+
+// ---------------------------------------------------------------------------------------
+// tam/agenda — what needs the user now: the items of `tam agenda` for their projects.
+
+export const AgendaRequest = 'tam/agenda';
+export interface AgendaParams extends TamRequestBase {
+  /** Days ahead; tam.yaml's agenda.days when absent. */
+  days?: number;
+}
+/** An item of `tam agenda --format json`, with where to open it. */
+export interface AgendaEntry {
+  type: string;
+  project: string;
+  id: string;
+  file: string;
+  line: number;
+  at?: string;
+  message: string;
+  /** A few words: "resolution due 14:35, 2h 35m left". */
+  summary: string;
+  clock?: 'response' | 'resolution';
+  priority?: string;
+  leftMinutes?: number;
+  overdue?: boolean;
+  uri: string;
+  range: TamRange;
+}
+export interface AgendaSection {
+  type: string;
+  /** "SLA clocks due within 4h of working time", as `tam agenda` titles it. */
+  title: string;
+  items: AgendaEntry[];
+}
+export interface AgendaWorkspace {
+  rootUri: string;
+  name: string;
+  /** Whose agenda it is, and how they were found; absent: every project. */
+  person?: { id: string; name: string };
+  via?: 'tam.me' | 'git';
+  /** Why the user could not be found (a tam.me that names nobody). */
+  problem?: string;
+  projects: string[];
+  /** "2026-11-25 12:00 Europe/Moscow": the moment the agenda is of. */
+  at: string;
+  /** The sections that have items, most urgent first. */
+  sections: AgendaSection[];
+}
+export interface AgendaAnswer {
+  workspaces: AgendaWorkspace[];
 }
 
 // ---------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 // drops the lenses that only exist to be clicked where it cannot (lsp/code-lenses.ts).
 
 import type { Range } from '../core/model';
-import { postmortemOf, requiresPostmortem } from '../core/rules/missing-postmortem';
+import { postmortemOf, requiresPostmortem } from '../core/sla/postmortem-due';
 import { isLateChain } from '../core/schedule/forecast';
 import { openBreaches } from '../core/sla/incident-state';
 import type { Entity } from '../core/workspace/entities';

@@ -4,7 +4,8 @@
 // when it names none, on the line after its `id`.
 
 import type { FileCreate, TextEdit } from '../core/diagnostic';
-import { postmortemOf, postmortemStub } from '../core/rules/missing-postmortem';
+import { postmortemStub } from '../core/rules/missing-postmortem';
+import { postmortemOf } from '../core/sla/postmortem-due';
 import type { Workspace } from '../core/workspace/workspace';
 import type { TextModel } from './text-model';
 import { nodeAtPath } from './yaml-tree';

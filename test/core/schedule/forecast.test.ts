@@ -458,8 +458,9 @@ tasks:
     ).chains;
     assert.deepEqual(chain!.waitingOn, [
       { task: 'vlan', title: 'Allocate VLAN', department: 'network', status: 'todo', due: '2026-11-20', daysOverdue: 4 },
-      { task: 'os', title: 'OS', department: 'unix', status: 'blocked', daysOverdue: 0 },
-      { task: 'php', title: 'PHP', department: 'unix', status: 'todo', due: '2026-11-25', daysOverdue: 0 },
+      // Ready since the day the last predecessor finished; a cancelled one stands for its own.
+      { task: 'os', title: 'OS', department: 'unix', status: 'blocked', daysOverdue: 0, readySince: '2026-11-02' },
+      { task: 'php', title: 'PHP', department: 'unix', status: 'todo', due: '2026-11-25', daysOverdue: 0, readySince: '2026-11-02' },
     ]);
   });
 });

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { addDays, dateOfDay, dayNumber, daysBetween, isDate, weekdayOf, yearOutOfRange } from '../../../server/src/core/time/dates';
+import { addDays, dateOfDay, dayNumber, daysBetween, isDate, relativeDays, weekdayOf, yearOutOfRange } from '../../../server/src/core/time/dates';
 
 test('day numbers are days since 1970-01-01, both ways, over the whole supported range', () => {
   fc.assert(
@@ -33,4 +33,8 @@ test('adding days crosses months, leap days and years; days between is its inver
   assert.equal(addDays('2026-03-01', -1), '2026-02-28');
   assert.equal(daysBetween('2026-03-01', '2026-11-25'), 269);
   assert.equal(daysBetween('2026-11-25', '2026-03-01'), -269);
+});
+
+test('relativeDays: a count of days from today in words', () => {
+  assert.deepEqual([-3, -1, 0, 1, 7].map(relativeDays), ['3 days ago', 'yesterday', 'today', 'tomorrow', 'in 7 days']);
 });

@@ -77,7 +77,7 @@ test('the chain graph panel shows the chain of the active editor', async () => {
 test('the SLA summary panel gets the report of tam sla', async () => {
   await vscode.commands.executeCommand('tam.showSlaSummary');
   const answer = await eventually('the SLA report', () => api.panels.slaSummary()?.currentAnswer);
-  assert.equal(answer.report.totals.incidents, 44);
+  assert.equal(answer.report.totals.incidents, 45);
   assert.equal(answer.report.by, 'project');
   assert.ok(answer.report.breaches.length > 0);
 });

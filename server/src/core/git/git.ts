@@ -260,3 +260,17 @@ export async function unmodifiedBlobIds(root: string): Promise<{ ids: Map<string
   for (const file of dirty.split('\0')) ids.delete(file);
   return { ids, tracked };
 }
+
+/**
+ * The `user.email` git uses in `dir` (the repository's, else the global or system one), if any:
+ * how the editor's agenda knows whose projects to show. Never throws: no git, no folder or no
+ * email is simply no answer.
+ */
+export function gitUserEmail(dir: string): string | undefined {
+  try {
+    const email = git(dir, ['config', '--get', 'user.email']).toString('utf8').trim();
+    return email || undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -7,6 +7,7 @@ import { dependencyNotDone } from './dependency-not-done';
 import { dueBeforeForecast } from './due-before-forecast';
 import { missingPostmortem } from './missing-postmortem';
 import { missingSlaPolicy } from './missing-sla-policy';
+import { slaAtRisk } from './sla-at-risk';
 import { slaBreach } from './sla-breach';
 import { duplicateId } from './duplicate-id';
 import type { Rule } from './rule';
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   dependencyCycle,
   timelineOrder,
   slaBreach,
+  slaAtRisk,
   missingPostmortem,
   missingSlaPolicy,
   staleDoc,

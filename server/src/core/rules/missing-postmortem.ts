@@ -2,16 +2,13 @@
 // `postmortem.required_for` needs a postmortem published within `postmortem.within` of the
 // resolution (spec §4). Reported once that time has passed without one; offers to create it.
 
-import { elapsedMs, formatElapsed } from '../time/duration';
-import { parseTimestamp } from '../time/timestamp';
+import { formatElapsed } from '../time/duration';
 import { formatInZone } from '../time/zone';
 import { workspaceZone } from '../schedule/workspace-schedule';
-import { incidentSla, type IncidentSla } from '../sla/incident-clocks';
+import { incidentSla } from '../sla/incident-clocks';
+import { postmortemDue } from '../sla/postmortem-due';
 import type { Entity } from '../workspace/entities';
-import type { Workspace } from '../workspace/workspace';
 import type { Rule } from './rule';
-
-const DEFAULT_WITHIN = '48h';
 
 export const missingPostmortem: Rule = {
   id: 'missing-postmortem',
@@ -20,38 +17,35 @@ export const missingPostmortem: Rule = {
   kinds: ['incident'],
   check(entity, ctx) {
     const sla = incidentSla(ctx.ws, entity, ctx.nowUntracked);
-    const resolvedAt = sla?.clocks.resolvedAt;
     if (!sla) return;
     // Not resolved yet, or resolved with entries still to come: a later time may resolve it.
     if (!sla.clocks.settled) ctx.dependsOnNow();
-    if (resolvedAt === undefined || !requiresPostmortem(sla, entity)) return;
-    const rule = sla.policy.value.postmortem;
-    const within = rule.within ?? DEFAULT_WITHIN;
-    const deadline = resolvedAt + (elapsedMs(within) ?? 0);
-    const postmortem = postmortemOf(ctx.ws, entity);
-    const published = parseTimestamp(postmortem?.value.published);
+    const due = postmortemDue(ctx.ws, entity, ctx.nowUntracked);
+    if (!due) return;
+    const { postmortem, within, deadline } = due;
     // Formatting in a zone is costly: only for what is reported.
-    const due = (): string => formatInZone(deadline, workspaceZone(ctx.ws));
+    const dueText = (): string => formatInZone(deadline, workspaceZone(ctx.ws));
     const at = { file: entity.file, doc: entity.doc, path: typeof entity.value.postmortem === 'string' ? ['postmortem'] : ['priority'] };
-    if (postmortem && published !== undefined) {
-      if (published <= deadline) return;
-      ctx.report({
-        code: 'missing-postmortem',
-        at,
-        message: `postmortem "${postmortem.id}" was published ${formatElapsed(published - deadline)} late: policy "${sla.policy.id}" wants it within ${within} of the resolution for ${entity.value.priority} (due ${due()})`,
-        related: [{ at: { file: postmortem.file, doc: postmortem.doc, path: ['published'] }, message: 'published here' }],
-      });
-      return;
-    }
-    if (ctx.nowUntracked <= deadline) {
-      ctx.dependsOnNow(); // still within the time allowed, which runs out later
-      return;
+    switch (due.state) {
+      case 'on-time':
+        return;
+      case 'late':
+        ctx.report({
+          code: 'missing-postmortem',
+          at,
+          message: `postmortem "${postmortem!.id}" was published ${formatElapsed(due.published! - deadline)} late: policy "${sla.policy.id}" wants it within ${within} of the resolution for ${entity.value.priority} (due ${dueText()})`,
+          related: [{ at: { file: postmortem!.file, doc: postmortem!.doc, path: ['published'] }, message: 'published here' }],
+        });
+        return;
+      case 'pending':
+        ctx.dependsOnNow(); // still within the time allowed, which runs out later
+        return;
     }
     if (postmortem) {
       ctx.report({
         code: 'missing-postmortem',
         at,
-        message: `postmortem "${postmortem.id}" is not published yet; policy "${sla.policy.id}" wants it within ${within} of the resolution (due ${due()})`,
+        message: `postmortem "${postmortem.id}" is not published yet; policy "${sla.policy.id}" wants it within ${within} of the resolution (due ${dueText()})`,
         related: [{ at: { file: postmortem.file, doc: postmortem.doc, path: [] }, message: 'the draft postmortem' }],
       });
       return;
@@ -61,7 +55,7 @@ export const missingPostmortem: Rule = {
     ctx.report({
       code: 'missing-postmortem',
       at,
-      message: `${entity.value.priority} incident resolved without a postmortem; policy "${sla.policy.id}" wants one published within ${within} of the resolution (due ${due()})`,
+      message: `${entity.value.priority} incident resolved without a postmortem; policy "${sla.policy.id}" wants one published within ${within} of the resolution (due ${dueText()})`,
       fixes: [
         {
           title: `Create postmortem ${stub.file}`,
@@ -72,23 +66,6 @@ export const missingPostmortem: Rule = {
     });
   },
 };
-
-/**
- * Whether the incident's policy wants a postmortem of it at "now": it is resolved, and its
- * priority is in the policy's `postmortem.required_for`.
- */
-export function requiresPostmortem(sla: IncidentSla | undefined, incident: Entity): boolean {
-  if (sla?.clocks.resolvedAt === undefined) return false;
-  const required: unknown = sla.policy.value.postmortem?.required_for;
-  return Array.isArray(required) && required.includes(incident.value.priority);
-}
-
-/** The incident's postmortem: the one it names, else one that names it. */
-export function postmortemOf(ws: Workspace, incident: Entity): Entity | undefined {
-  if (typeof incident.value.postmortem === 'string') return ws.get('postmortem', incident.value.postmortem);
-  const ref = ws.referencesTo('incident', incident.id).find((r) => r.from.startsWith('postmortem:'));
-  return ref ? ws.get('postmortem', ref.from.slice('postmortem:'.length)) : undefined;
-}
 
 /** A postmortem to start from: its id (the one the incident names, else pm-<incident>), file and text. */
 export function postmortemStub(incident: Entity, named?: string): { id: string; file: string; text: string } {

@@ -28,7 +28,8 @@
 //   tie, the path follows the first predecessor written in `depends_on`.
 // - `waitingOn` holds the tasks that could start now and have not: not done, not started, every
 //   predecessor done (or cancelled), and no `start` after today. `daysOverdue` counts calendar
-//   days since `due`. `lateByWorkingDays` counts in the calendar of the chain's last task.
+//   days since `due`; `readySince` is the day the last predecessor finished.
+//   `lateByWorkingDays` counts in the calendar of the chain's last task.
 // - "Today" is the date of "now" in the zone of the task's department calendar (spec §5 lays a
 //   task on that calendar): it can be Monday in Vladivostok while Sunday in the workspace zone.
 
@@ -75,6 +76,8 @@ export interface WaitingTask {
   due?: string;
   /** Calendar days since `due`; 0 when not overdue or without `due`. */
   daysOverdue: number;
+  /** The date the last of its predecessors finished; absent for a task without predecessors. */
+  readySince?: string;
 }
 
 /** A task of another chain that a task of this chain depends on. */
@@ -381,6 +384,9 @@ export function forecastChains(input: ForecastInput): ScheduleResult {
           daysOverdue: due !== undefined && due < today ? today - due : 0,
         };
         if (task.due !== undefined) waiting.due = task.due;
+        let last = -Infinity;
+        for (const p of effPreds[v]!) last = Math.max(last, slots[p]!.finish);
+        if (Number.isFinite(last)) waiting.readySince = dateOf(last);
         result.waitingOn.push(waiting);
       }
     }

@@ -58,8 +58,9 @@ export interface IncidentSla {
  * workspace version and "now".
  */
 export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
-  // One "now" at a time (the server asks at every request's instant), and weakly: an entity the
-  // index let go of (lazy-record.ts) takes its clocks with it.
+  // One "now" at a time (the server, the status bar and the agenda ask again at every request
+  // and every minute), and weakly: an entity the index let go of (lazy-record.ts) takes its
+  // clocks with it.
   const memo = ws.memo('incident-sla', ['sla-policy', 'calendar', 'project', 'workspace'], () => ({ now: nowMs, byEntity: new WeakMap<Entity, IncidentSla | undefined>() }));
   if (memo.now !== nowMs) {
     memo.now = nowMs;

@@ -4,10 +4,12 @@
 
 import type { Priority } from '../model';
 import { parseTimestamp } from '../time/timestamp';
-import { workspaceZone } from '../schedule/workspace-schedule';
+import { isDate } from '../time/dates';
+import { workspaceToday, workspaceZone } from '../schedule/workspace-schedule';
 import type { Workspace } from '../workspace/workspace';
 import { incidentSla } from './incident-clocks';
 import { buildSlaReport, type SlaReport, type SlaReportOptions, type SlaRow } from './report';
+import { monthOf, slaTrend, type TrendPoint } from './trend';
 
 export function slaRows(ws: Workspace, nowMs: number, inScope: (file: string) => boolean = () => true): SlaRow[] {
   const rows: SlaRow[] = [];
@@ -33,6 +35,22 @@ export function slaRows(ws: Workspace, nowMs: number, inScope: (file: string) =>
   return rows;
 }
 
+/** The rows of one project's incidents, by the `project` they name; of every incident without one. */
+export function projectSlaRows(ws: Workspace, nowMs: number, project?: string): SlaRow[] {
+  const rows = slaRows(ws, nowMs);
+  return project === undefined ? rows : rows.filter((row) => row.project === project);
+}
+
 export function workspaceSlaReport(ws: Workspace, nowMs: number, options: Omit<SlaReportOptions, 'timezone'> = {}, inScope?: (file: string) => boolean): SlaReport {
   return buildSlaReport(slaRows(ws, nowMs, inScope), { ...options, timezone: workspaceZone(ws) });
+}
+
+/**
+ * The met % of the `months` months (12) up to the month of `to` (a date), else of today in the
+ * workspace's zone, of one project's incidents or all: the SLA Summary's trend, the figures of
+ * `tam sla --by month`.
+ */
+export function workspaceSlaTrend(ws: Workspace, nowMs: number, options: { to?: string; months?: number; project?: string } = {}): TrendPoint[] {
+  const last = monthOf(isDate(options.to) ? options.to : workspaceToday(ws, nowMs));
+  return slaTrend(projectSlaRows(ws, nowMs, options.project), last, options.months ?? 12, workspaceZone(ws));
 }

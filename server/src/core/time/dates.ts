@@ -103,6 +103,14 @@ export function daysBetween(from: string, to: string): number {
   return (dayNumber(to) ?? NaN) - (dayNumber(from) ?? NaN);
 }
 
+/** "today", "tomorrow", "in 3 days", "yesterday", "3 days ago": a count of days from today, in words. */
+export function relativeDays(days: number): string {
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days === -1) return 'yesterday';
+  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+}
+
 /** The number written by `count` ASCII digits at `from`, or -1. */
 export function digits(text: string, from: number, count: number): number {
   let n = 0;

@@ -83,6 +83,7 @@ export const REFERENCE_FIELDS: Readonly<Record<Kind, readonly RefField[]>> = {
   proposal: [
     { path: ['project'], kind: 'project' },
     { path: ['proposed_by'], kind: 'person' },
+    { path: ['co_authors', '*'], kind: 'person' },
   ],
 };
 

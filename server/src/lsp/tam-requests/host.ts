@@ -29,6 +29,8 @@ export interface TamHost {
   workspaces(): TamWorkspaceRef[];
   /** "Now" of the server (its `tam.now` setting, else the clock), ms since the epoch. */
   now(): number;
+  /** `tam.me`: the person id the user set for themselves, if any. */
+  me?(): string | undefined;
 }
 
 /** A TamHost over the analysis thread's projects. */
@@ -57,6 +59,7 @@ export function hostOf(ctx: FeatureContext): TamHost {
     },
     workspaces: () => [...ctx.projects()].map(refOf),
     now: () => ctx.now(),
+    me: () => ctx.settings().me,
   };
 }
 

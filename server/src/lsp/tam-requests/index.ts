@@ -10,6 +10,7 @@
 
 import type { Connection } from 'vscode-languageserver';
 import {
+  AgendaRequest,
   ChainGraphRequest,
   ChainsRequest,
   EntitiesRequest,
@@ -22,6 +23,7 @@ import {
   TreeRequest,
   ValidateWorkspaceRequest,
   WorkspacesRequest,
+  type AgendaParams,
   type ChainGraphParams,
   type ChainsParams,
   type EntitiesParams,
@@ -36,6 +38,7 @@ import {
 } from '../../protocol/tam-protocol';
 import type { FeatureContext } from '../context';
 import { INDEXED_NOTIFICATION } from '../protocol';
+import { agenda } from './agenda';
 import { chainGraph } from './chain-graph';
 import { chainSummaries } from './chains';
 import { entities, locate, newIncidentId, today } from './entities';
@@ -44,6 +47,7 @@ import { slaReport } from './sla-report';
 import { status, tree } from './tree';
 import { validateWorkspace, workspaceList } from './workspaces';
 
+export { agenda, soonestDueOf } from './agenda';
 export { chainGraph } from './chain-graph';
 export { chainSummaries } from './chains';
 export { entities, locate, newIncidentId, today } from './entities';
@@ -62,6 +66,7 @@ export const TAM_REQUEST_HANDLERS: Readonly<Record<string, Handler>> = {
   [TodayRequest]: (host, p: TodayParams) => today(host, p ?? {}),
   [TreeRequest]: (host, p: TreeParams) => tree(host, p ?? {}),
   [StatusRequest]: (host, p: StatusParams) => status(host, p ?? {}),
+  [AgendaRequest]: (host, p: AgendaParams) => agenda(host, p ?? {}),
   [WorkspacesRequest]: (host) => workspaceList(host),
   [LocateRequest]: (host, p: LocateParams) => locate(host, p),
   [EntitiesRequest]: (host, p: EntitiesParams) => entities(host, p),

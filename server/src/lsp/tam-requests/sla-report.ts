@@ -1,11 +1,12 @@
 // tam/slaReport: the SLA report of one workspace as `tam sla --format json` prints it, with the
-// URI of each incident so that the webview can open it; optionally of one project's incidents
-// only (the SLA Summary opened from a project's or an incident's code lens).
+// URI of each incident so that the webview can open it, and the 12-month trend of met %;
+// optionally of one project's incidents only (the SLA Summary opened from a project's or an
+// incident's code lens).
 
 import * as path from 'node:path';
 import { slaJson } from '../../core/render/sla';
 import { buildSlaReport } from '../../core/sla/report';
-import { slaRows } from '../../core/sla/workspace-report';
+import { projectSlaRows, workspaceSlaTrend } from '../../core/sla/workspace-report';
 import { workspaceZone } from '../../core/schedule/workspace-schedule';
 import type { SlaReportAnswer, SlaReportParams, SlaReportResult } from '../../protocol/tam-protocol';
 import { str } from './half-typed';
@@ -18,7 +19,7 @@ export function slaReport(host: TamHost, p: SlaReportParams): SlaReportResult {
   const project = typeof p.project === 'string' && p.project ? p.project : undefined;
   let report;
   try {
-    const rows = slaRows(ref.ws, now).filter((row) => project === undefined || row.project === project);
+    const rows = projectSlaRows(ref.ws, now, project);
     report = buildSlaReport(rows, { by: p.by ?? 'project', from: p.from || undefined, to: p.to || undefined, timezone: workspaceZone(ref.ws) });
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e) };
@@ -32,6 +33,7 @@ export function slaReport(host: TamHost, p: SlaReportParams): SlaReportResult {
     workspaceName: str(ref.ws.config.doc?.name, path.basename(ref.root)),
     now: new Date(now).toISOString(),
     incidentUris,
+    trend: workspaceSlaTrend(ref.ws, now, { to: p.to || undefined, project }),
   };
   if (project !== undefined) answer.project = project;
   return answer;

@@ -1,7 +1,8 @@
 // tam/tree and tam/status: the extension's tree view (projects → chains → tasks, incidents,
 // proposals, each with where it is in the files) and the status bar's counts (open breaches,
-// open incidents, late chains). Each concept is the core's one definition
-// (core/sla/incident-state.ts, isLateChain), listed in the core's one order (core/text/order.ts).
+// open incidents, late chains) with the soonest due clock (agenda.ts). Each concept is the
+// core's one definition (core/sla/incident-state.ts, isLateChain), listed in the core's one
+// order (core/text/order.ts).
 
 import * as path from 'node:path';
 import { isLateChain } from '../../core/schedule/forecast';
@@ -12,6 +13,7 @@ import { byId, compareText } from '../../core/text/order';
 import { parseTimestamp } from '../../core/time/timestamp';
 import type { Entity } from '../../core/workspace/entities';
 import type { StatusAnswer, StatusParams, TreeAnswer, TreeChain, TreeIncident, TreeParams, TreeProject, TreeWorkspace } from '../../protocol/tam-protocol';
+import { soonestDueOf } from './agenda';
 import { drawableChain, str } from './half-typed';
 import { folderUri, nowOf, uriIn, type TamHost, type TamWorkspaceRef } from './host';
 
@@ -130,5 +132,7 @@ export function status(host: TamHost, p: StatusParams): StatusAnswer {
     }
     for (const chain of workspaceSchedule(ws, now).chains) if (isLateChain(chain)) answer.lateChains++;
   }
+  const due = soonestDueOf(host, now);
+  if (due) answer.soonestDue = due;
   return answer;
 }
