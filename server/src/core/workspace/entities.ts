@@ -149,6 +149,35 @@ export function referencesOf(file: string, doc: number, value: unknown): Referen
   return out;
 }
 
+/**
+ * What the index keeps of a document's references: the key of each target, and for a `reverse`
+ * field the key of the document it is written in. The same fields as referencesOf, without
+ * building references (paths, raw texts): the index asks this of every one of 100 000 files.
+ */
+export function referenceKeysOf(value: unknown, found: (key: string, reverseFrom: string | undefined) => void): void {
+  if (!isObject(value) || !isKind(value.kind)) return;
+  const kind = value.kind;
+  const fromId = kind === 'workspace' ? '' : isIdText(value.id) ? value.id : undefined;
+  if (fromId === undefined) return;
+  for (const field of REFERENCE_FIELDS[kind]) {
+    const reverseFrom = field.reverse ? entityKey(kind, fromId) : undefined;
+    visitValues(value, field.path, 0, (raw) => found(entityKey(field.kind, field.kind === 'task' ? taskRefId(fromId, raw) : raw), reverseFrom));
+  }
+}
+
+function visitValues(value: unknown, fieldPath: readonly string[], depth: number, found: (raw: string) => void): void {
+  if (depth === fieldPath.length) {
+    if (typeof value === 'string' && value !== '') found(value);
+    return;
+  }
+  const step = fieldPath[depth]!;
+  if (step === '*') {
+    if (Array.isArray(value)) for (const item of value) visitValues(item, fieldPath, depth + 1, found);
+  } else if (isObject(value) && step in value) {
+    visitValues(value[step], fieldPath, depth + 1, found);
+  }
+}
+
 /** "vlan" in chain "landscape" → "landscape/vlan"; "other/vlan" stays as written. */
 export function taskRefId(chainId: string, raw: string): string {
   return raw.includes('/') ? raw : `${chainId}/${raw}`;

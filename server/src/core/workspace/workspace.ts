@@ -8,7 +8,7 @@
 // reference objects (textOf and FileRecord.refs give them back on demand).
 
 import { type TargetKind, type WorkspaceDoc } from '../model';
-import { entityKey, type Entity, type Reference } from './entities';
+import { entityKey, referenceKeysOf, type Entity, type Reference } from './entities';
 import type { ListedProblem, WorkspaceHost } from './host';
 import { released } from './lazy-record';
 import { buildRecord, problemRecord, ROOT_FILE, type FileRecord } from './record';
@@ -358,17 +358,25 @@ export class Workspace {
   }
 
   private indexReferences(record: FileRecord): void {
-    for (const ref of record.refs) {
-      const key = entityKey(ref.kind, ref.id);
+    this.referenceKeys(record, (key, reverseFrom) => {
       let set = this.incoming.get(key);
       if (!set) this.incoming.set(key, (set = new Set()));
       set.add(record.file);
-      if (ref.reverse) {
-        let from = this.reverseFrom.get(ref.from);
-        if (!from) this.reverseFrom.set(ref.from, (from = new Map()));
+      if (reverseFrom !== undefined) {
+        let from = this.reverseFrom.get(reverseFrom);
+        if (!from) this.reverseFrom.set(reverseFrom, (from = new Map()));
         from.set(key, (from.get(key) ?? 0) + 1);
       }
+    });
+  }
+
+  /** The keys a record refers to (referenceKeysOf), from its values, or from its references when it holds none. */
+  private referenceKeys(record: FileRecord, found: (key: string, reverseFrom: string | undefined) => void): void {
+    if (record.stub) {
+      for (const ref of record.refs) found(entityKey(ref.kind, ref.id), ref.reverse ? ref.from : undefined);
+      return;
     }
+    for (const e of record.entities) if (e.path.length === 0) referenceKeysOf(e.value, found);
   }
 
   private remove(file: string): Set<string> {
@@ -386,18 +394,19 @@ export class Workspace {
       if (list && list.length) byId!.set(e.id, list);
       else byId?.delete(e.id);
     }
-    for (const ref of indexed ? record.refs : []) {
-      const key = entityKey(ref.kind, ref.id);
-      const set = this.incoming.get(key);
-      set?.delete(record.file);
-      if (set && set.size === 0) this.incoming.delete(key);
-      if (ref.reverse) {
-        const from = this.reverseFrom.get(ref.from);
-        const count = (from?.get(key) ?? 0) - 1;
-        if (count > 0) from!.set(key, count);
-        else from?.delete(key);
-        if (from && from.size === 0) this.reverseFrom.delete(ref.from);
-      }
+    if (indexed) {
+      this.referenceKeys(record, (key, reverseFrom) => {
+        const set = this.incoming.get(key);
+        set?.delete(record.file);
+        if (set && set.size === 0) this.incoming.delete(key);
+        if (reverseFrom !== undefined) {
+          const from = this.reverseFrom.get(reverseFrom);
+          const count = (from?.get(key) ?? 0) - 1;
+          if (count > 0) from!.set(key, count);
+          else from?.delete(key);
+          if (from && from.size === 0) this.reverseFrom.delete(reverseFrom);
+        }
+      });
     }
     return touched;
   }
