@@ -12,6 +12,7 @@ async function main() {
   console.log('first diagnostics', (performance.now() - t0).toFixed(0), 'ms', rss(c.child.pid!), 'published', c.diagnostics.size);
   await new Promise((r) => setTimeout(r, 3000));
   console.log('settled', rss(c.child.pid!));
+  console.log(JSON.stringify(await c.request('tam/serverStats', {})));
   await c.stop();
 }
 main();

@@ -11,6 +11,11 @@ export interface GenerateOptions {
   /** Tasks of the one long chain file (about 7 lines each). */
   longChainTasks: number;
   seed?: number;
+  /**
+   * A third of the incident files carry a finding: an unknown department, an unknown person in
+   * the timeline, or a resolved P1 without its postmortem (the cost of each diagnostic shows).
+   */
+  withDiagnostics?: boolean;
 }
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same workspace. */
@@ -71,11 +76,12 @@ export function generateWorkspace(dir: string, options: GenerateOptions): { file
     const project = pick(projects);
     const id = `INC-2026-${String(n + 1).padStart(5, '0')}`;
     const opened = start + Math.floor(random() * 320 * 86_400_000);
-    const priority = pick(['P1', 'P2', 'P3', 'P3', 'P4', 'P4']);
+    const fault = options.withDiagnostics && n % 3 === 0 ? (n / 3) % 3 : -1;
+    const priority = fault === 2 ? 'P1' : pick(['P1', 'P2', 'P3', 'P3', 'P4', 'P4']);
     let t = opened;
     const step = (minutes: number) => (t += Math.floor(minutes * 60_000 * (0.5 + random())));
     const entries: string[] = [];
-    const entry = (status: string, note: string) => entries.push(`  - at: ${iso(t)}\n    status: ${status}\n    by: tam${Math.floor(random() * 10)}\n    note: "${note}"\n`);
+    const entry = (status: string, note: string) => entries.push(`  - at: ${iso(t)}\n    status: ${status}\n    by: ${fault === 1 && entries.length === 1 ? 'tam-nobody' : `tam${Math.floor(random() * 10)}`}\n    note: "${note}"\n`);
     step(20);
     entry('acknowledged', 'Taken by the duty engineer');
     step(30);
@@ -100,12 +106,12 @@ export function generateWorkspace(dir: string, options: GenerateOptions): { file
       const resolvedAt = t;
       step(60);
       entry('closed', 'Confirmed by the customer');
-      if (priority === 'P1' && random() < 0.9) postmortems.push({ id, project, published: resolvedAt + 86_400_000 });
+      if (priority === 'P1' && random() < 0.9 && fault !== 2) postmortems.push({ id, project, published: resolvedAt + 86_400_000 });
     }
     const pm = postmortems.length && postmortems[postmortems.length - 1]!.id === id ? `postmortem: pm-${id.toLowerCase()}\n` : '';
     write(
       `projects/${project}/incidents/${id}.yaml`,
-      `kind: incident\nid: ${id}\nproject: ${project}\ntitle: ${pick(TITLES)}\npriority: ${priority}\nopened: ${iso(opened)}\ndepartment: ${pick(DEPARTMENTS)}\ncause:\n  category: ${pick(CAUSES)}\n  description: Found during the investigation\n${pm}timeline:\n${entries.join('')}`,
+      `kind: incident\nid: ${id}\nproject: ${project}\ntitle: ${pick(TITLES)}\npriority: ${priority}\nopened: ${iso(opened)}\ndepartment: ${fault === 0 ? 'netwrk' : pick(DEPARTMENTS)}\ncause:\n  category: ${pick(CAUSES)}\n  description: Found during the investigation\n${pm}timeline:\n${entries.join('')}`,
     );
   }
   for (const pm of postmortems) {
@@ -146,10 +152,11 @@ function iso(ms: number): string {
 if (require.main === module) {
   const dir = process.argv[2];
   if (!dir) {
-    console.error('usage: node --import tsx bench/generate.ts DIR [incidents] [chains] [long-chain-tasks]');
+    console.error('usage: node --import tsx bench/generate.ts DIR [incidents] [chains] [long-chain-tasks] [--diagnostics]');
     process.exit(2);
   }
-  const [incidents = 10_000, chains = 200, longTasks = 290] = process.argv.slice(3).map(Number);
-  const { files } = generateWorkspace(dir, { incidents, chains, longChainTasks: longTasks });
+  const args = process.argv.slice(3);
+  const [incidents = 10_000, chains = 200, longTasks = 290] = args.filter((a) => !a.startsWith('--')).map(Number);
+  const { files } = generateWorkspace(dir, { incidents, chains, longChainTasks: longTasks, withDiagnostics: args.includes('--diagnostics') });
   console.log(`wrote ${files} files to ${dir}`);
 }

@@ -7,7 +7,7 @@ import { checkWithCache, THIS_BUILD, type CachedCheckResult, type CheckCache } f
 import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check } from '../core/check';
 import { loadAndCheck } from '../core/load-and-check';
-import { memoryPace } from './memory';
+import { memoryPace } from '../runtime/memory';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
 import { diagnosticsGitlab } from '../core/render/diagnostics-gitlab';

@@ -21,6 +21,7 @@ import { OverlayHost, type OpenDocument } from './project/overlay-host';
 import { Publisher } from './project/publisher';
 import { Scheduler, SLICE_MS, yieldToEvents } from './project/scheduler';
 import { hasCacheFile, warmStart } from './project/warm-start';
+import type { MemoryPace } from '../runtime/memory';
 import type { Settings } from './settings';
 
 export type { OpenDocument } from './project/overlay-host';
@@ -30,7 +31,12 @@ export interface ProjectEvents {
   progress(kind: 'begin' | 'report' | 'end', message?: string, percentage?: number): void;
   indexed(files: number, entities: number, ms: number): void;
   log(level: 'error' | 'warn' | 'info' | 'log', message: string): void;
+  /** Called between files while a workspace is read and checked (runtime/memory.ts). */
+  pace?: MemoryPace;
 }
+
+/** Files read between two calls of `pace`. */
+const PACE_EVERY = 1000;
 
 /** A file whose re-check takes longer than this is re-checked after a pause as long as that. */
 const SLOW_FILE_MS = 250;
@@ -75,6 +81,8 @@ export class Project {
         if (this.initialCheck) {
           this.initialCheck = false;
           this.events.progress('end', `${this.ws.entityCount} entities`);
+          // What the first index and check left behind goes now, not at some later edit.
+          this.events.pace?.now();
         }
       },
       failed: (message) => this.events.log('error', message),
@@ -147,7 +155,7 @@ export class Project {
       let sliceStart = performance.now();
       for (const file of all) {
         if (file !== ROOT_FILE) ws.refresh(file);
-        done++;
+        if (++done % PACE_EVERY === 0) this.events.pace?.();
         if (performance.now() - sliceStart > SLICE_MS * 2) {
           this.events.progress('report', `${done} of ${all.size} files`, Math.round((done / all.size) * 90));
           await yieldToEvents();
@@ -335,6 +343,7 @@ export class Project {
     const started = performance.now();
     let results: Map<string, Diagnostic[]>;
     const nowDependent = new Map<string, NowDependence>();
+    if (!urgent) this.events.pace?.();
     try {
       results = check(this.ws, { now: s.now ?? Date.now(), rules: s.rules, nowDependent }, batch);
       for (const file of batch) {

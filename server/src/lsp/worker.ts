@@ -27,6 +27,7 @@ import { onPrepareRename, onRename } from './rename';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { TAM_HANDLERS } from './tam-requests';
 import { onWorkspaceSymbol } from './workspace-symbols';
+import { memoryPace } from '../runtime/memory';
 
 type Handler = (ctx: FeatureContext, params: any) => unknown;
 
@@ -65,6 +66,8 @@ export class Analysis implements FeatureContext {
   private readonly rootless = new Set<string>();
   /** Every open document by URI, whether or not it belongs to a root. */
   private readonly docs = new Map<string, LooseDocument>();
+  /** Keeps the thread's memory near what the index holds while it reads a big workspace. */
+  private readonly pace = memoryPace();
 
   constructor(private readonly post: (m: FromWorker) => void) {
     setInterval(() => {
@@ -208,6 +211,7 @@ export class Analysis implements FeatureContext {
       progress: (kind, message, percentage) => this.post({ type: 'progress', root, kind, message: message && `${name}: ${message}`, percentage }),
       indexed: (files, entities, ms) => this.post({ type: 'indexed', root, files, entities, ms: Math.round(ms) }),
       log: (level, message) => this.log(level, `[${name}] ${message}`),
+      pace: this.pace,
     });
     this.roots.set(root, project);
     // Documents opened before the root was known belong to it now.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { isValidZone, localDate, zoneOr } from '../../../server/src/core/time/zone';
+import { formatInZone, isValidZone, localDate, minuteStamp, wallClock, zoneOr } from '../../../server/src/core/time/zone';
 
 const ZONES = ['UTC', 'Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Vladivostok'];
 
@@ -41,4 +41,18 @@ test('zone validity, with UTC as the fallback', () => {
   assert.ok(!isValidZone(undefined));
   assert.equal(zoneOr('Mars/Olympus_Mons'), 'UTC');
   assert.equal(zoneOr('Asia/Tokyo'), 'Asia/Tokyo');
+});
+
+test('instants written in a zone are what luxon writes, across zones, DST changes and odd seconds', () => {
+  fc.assert(
+    fc.property(fc.constantFrom(...ZONES), fc.integer({ min: Date.UTC(1971, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }), fc.integer({ min: 0, max: 999 }), fc.boolean(), (zone, seconds, milli, whole) => {
+      const ms = whole ? Math.floor(seconds / 60) * 60_000 : seconds * 1000 + milli;
+      const dt = DateTime.fromMillis(ms, { zone });
+      assert.equal(formatInZone(ms, zone), dt.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true })!.replace(/\+00:00$/, 'Z'));
+      assert.equal(wallClock(ms, zone), dt.toFormat('yyyy-MM-dd HH:mm'));
+      const minute = DateTime.fromMillis(Math.floor(ms / 60_000) * 60_000, { zone });
+      assert.equal(minuteStamp(zone, ms), minute.toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/\+00:00$/, 'Z'));
+    }),
+    { numRuns: 5000 },
+  );
 });

@@ -57,14 +57,17 @@ export interface IncidentSla {
  * Several rules, the hover and the report ask for the same incident: computed once per
  * workspace version and "now".
  */
+const KEPT_CLOCKS = 4096;
+
 export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
-  // One "now" at a time (the server, the status bar and the agenda ask again at every request
-  // and every minute), and weakly: an entity the index let go of (lazy-record.ts) takes its
-  // clocks with it.
-  const memo = ws.memo('incident-sla', ['sla-policy', 'calendar', 'project', 'workspace'], () => ({ now: nowMs, byEntity: new WeakMap<Entity, IncidentSla | undefined>() }));
-  if (memo.now !== nowMs) {
+  // Several rules ask for the clocks of the incident being checked, and a request for one
+  // incident asks again: kept for one "now" at a time (the server, the status bar and the agenda
+  // ask at every request and every minute), and for the last few thousand incidents only — a
+  // request over every incident computes each once anyway, and 100 000 kept would be 40 MB.
+  const memo = ws.memo('incident-sla', ['sla-policy', 'calendar', 'project', 'workspace'], () => ({ now: nowMs, byEntity: new Map<Entity, IncidentSla | undefined>() }));
+  if (memo.now !== nowMs || memo.byEntity.size >= KEPT_CLOCKS) {
     memo.now = nowMs;
-    memo.byEntity = new WeakMap();
+    memo.byEntity = new Map();
   }
   if (memo.byEntity.has(incident)) return memo.byEntity.get(incident);
   const sla = computeIncidentSla(ws, incident, nowMs);

@@ -65,16 +65,20 @@ export function localDate(zone: string, ms: number): string {
   return dateOfDay(localDay(zone, ms));
 }
 
+// Instants written for people and files, by arithmetic on the zone's offset: luxon's DateTime
+// took 60 µs an instant, and a check of 10 000 incidents writes thousands of them.
+
 /** An instant as a timestamp in a zone, like the files write them: "2026-11-04T12:00+03:00". */
 export function formatInZone(ms: number, zone: string): string {
-  const local = DateTime.fromMillis(ms, { zone: zoneOr(zone) });
-  return local.toISO({ suppressMilliseconds: true, suppressSeconds: true, includeOffset: true })!.replace(/\+00:00$/, 'Z');
+  return stamp(ms, zoneOr(zone), false);
 }
 
 /** "2026-11-25 14:35": an instant on a zone's wall clock, for people (the zone named beside it). */
 export function wallClock(ms: number, zone: string): string {
-  const local = DateTime.fromMillis(ms, { zone: zoneOr(zone) });
-  return local.toFormat('yyyy-MM-dd HH:mm');
+  const local = ms + offsetMs(zoneOr(zone), ms);
+  const day = Math.floor(local / DAY);
+  const minuteOfDay = Math.floor((local - day * DAY) / MINUTE);
+  return `${dateOfDay(day)} ${two(Math.floor(minuteOfDay / 60))}:${two(minuteOfDay % 60)}`;
 }
 
 /** The offset ("+03:00") a zone has at a local date and time written without one. */
@@ -86,6 +90,34 @@ export function offsetFor(localTimestamp: string, zone: string): string | undefi
 
 /** "2026-11-25T12:00:00+03:00": an instant, to the minute, in a zone. */
 export function minuteStamp(zone: string, ms: number): string {
-  const dt = DateTime.fromMillis(Math.floor(ms / MINUTE) * MINUTE, { zone: zoneOr(zone) });
-  return dt.toISO({ suppressMilliseconds: true, includeOffset: true })!.replace(/\+00:00$/, 'Z');
+  return stamp(Math.floor(ms / MINUTE) * MINUTE, zoneOr(zone), true);
+}
+
+/**
+ * ISO 8601 with the zone's offset ("Z" for none): seconds when they are not zero (or always,
+ * with `seconds`), milliseconds when they are not zero.
+ */
+function stamp(ms: number, zone: string, seconds: boolean): string {
+  const offset = offsetMs(zone, ms);
+  const local = ms + offset;
+  const day = Math.floor(local / DAY);
+  let rest = local - day * DAY;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / MINUTE);
+  rest -= m * MINUTE;
+  const s = Math.floor(rest / 1000);
+  const milli = rest - s * 1000;
+  let time = `${two(h)}:${two(m)}`;
+  if (seconds || s || milli) time += `:${two(s)}`;
+  if (milli) time += `.${String(milli).padStart(3, '0')}`;
+  const offsetMinutes = Math.round(offset / MINUTE);
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  const zoneText = abs === 0 ? 'Z' : `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+  return `${dateOfDay(day)}T${time}${zoneText}`;
+}
+
+function two(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
 }

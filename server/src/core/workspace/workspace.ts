@@ -51,6 +51,8 @@ export class Workspace {
   private derived = new Map<string, { value: unknown; on?: readonly TargetKind[] }>();
   /** Grows on every change. */
   version = 0;
+  /** The text of the file read last, which `textOf` need not read again. */
+  private lastText?: { file: string; text: string };
 
   constructor(readonly host: WorkspaceHost) {}
 
@@ -97,7 +99,9 @@ export class Workspace {
   }
 
   setText(file: string, text: string): Set<string> {
-    return this.addBuilt(file, buildRecord(file, text));
+    const touched = this.addBuilt(file, buildRecord(file, text));
+    this.lastText = { file, text };
+    return touched;
   }
 
   /**
@@ -165,6 +169,8 @@ export class Workspace {
    * keeps no text: see record.ts). Undefined when the file cannot be read.
    */
   textOf(file: string): string | undefined {
+    // The file just read is the one checked next, and the one whose diagnostics are placed.
+    if (this.lastText?.file === file) return this.lastText.text;
     const record = this.records.get(file);
     if (record?.text !== undefined) return record.text;
     if (record?.readProblem !== undefined) return undefined;
@@ -380,6 +386,7 @@ export class Workspace {
   }
 
   private remove(file: string): Set<string> {
+    if (this.lastText?.file === file) this.lastText = undefined;
     this.foreign.delete(file);
     const record = this.records.get(file);
     const touched = new Set<string>();
