@@ -15,6 +15,8 @@ export function relayToEditor(connection: Connection, session: Session, refresh?
   const progress = new Map<string, Promise<WorkDoneProgressServerReporter | undefined>>();
 
   const reportProgress = (m: ProgressMessage): void => {
+    if (m.kind === 'begin') session.indexing.add(m.root);
+    if (m.kind === 'end') session.indexing.delete(m.root);
     if (!session.capabilities.window?.workDoneProgress) return;
     if (m.kind === 'begin') {
       const created = connection.window.createWorkDoneProgress().then(

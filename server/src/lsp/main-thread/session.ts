@@ -16,6 +16,8 @@ export class Session {
   client: ClientFeatures = { snippets: false, createFiles: false, documentChanges: false, hierarchicalSymbols: false };
   /** Absolute paths of the workspace folders. */
   folders: string[] = [];
+  /** Roots whose files the analysis thread is reading and checking (from progress begin to end). */
+  readonly indexing = new Set<string>();
 
   constructor(
     private readonly connection: Connection,
