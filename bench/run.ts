@@ -4,7 +4,9 @@
 //   incident files alone vs a bare parse of every file (the floor), each a fresh process,
 //   median of several runs; and `tam validate --cache` as CI and hooks run it;
 // - the language server vs yaml-language-server on the same 2 000-line chain file;
-// - SLA clocks of 100 000 incidents; bundle and .vsix sizes.
+// - SLA clocks of 100 000 incidents; bundle and .vsix sizes;
+// - 10 000 against 100 000 incidents: time, memory, answers while indexing, the cache, and that
+//   the results agree (bench/scale.bench.ts; TAM_BENCH_SCALE=0 leaves it out).
 // Timings are printed, never asserted: tests do not depend on the machine's speed.
 
 import { spawnSync } from 'node:child_process';
@@ -185,6 +187,14 @@ function main(): void {
     ]);
     rows.push(['yaml-language-server, completion p50 / p95', `${theirs.completionP50.toFixed(1)} / ${theirs.completionP95.toFixed(1)} ms`, '']);
     rows.push(['yaml-language-server, RSS with the one file open', `${theirs.rssMb.toFixed(0)} MB`, '']);
+
+    // Years of a large provider's history: 10 000 against 100 000 incidents (bench/scale.bench.ts).
+    if (process.env.TAM_BENCH_SCALE !== '0') {
+      for (const line of runScript('bench/scale.bench.ts').trim().split('\n')) {
+        const m = /^scale \| (.*) \| (.*) \| (.*)$/.exec(line);
+        if (m) rows.push([m[1]!, m[2]!, m[3]!]);
+      }
+    }
 
     rows.push(['bundle: dist/tam.js / dist/server.js', `${size(path.join(ROOT, 'dist/tam.js'))} / ${size(path.join(ROOT, 'dist/server.js'))}`, '']);
     rows.push(['bundle: extension/dist/extension.js', size(path.join(ROOT, 'extension/dist/extension.js')), '']);
