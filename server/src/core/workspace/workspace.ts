@@ -1,27 +1,21 @@
 // The workspace index: every file's record (record.ts), the entities they define, and which
-// files refer to which entity key (the references themselves are derived from the values when
-// asked). It is updated one file at a time; `affectedBy` says which files' diagnostics an
-// update may change, so that the language server re-checks those and nothing else.
+// files refer to which entity key (referrers.ts). It is updated one file at a time;
+// `affectedBy` says which files' diagnostics an update may change, so that the language server
+// re-checks those and nothing else.
 //
 // Sized for 100 000 incident files: per file the index holds the entities with their values
 // and a place in the sets of referrers of the keys it names — no text, no syntax tree, no
 // reference objects (textOf and FileRecord.refs give them back on demand).
 
 import { type TargetKind, type WorkspaceDoc } from '../model';
-import { entityKey, referenceKeysOf, type Entity, type Reference } from './entities';
+import { entityKey, type Entity, type Reference } from './entities';
 import type { ListedProblem, WorkspaceHost } from './host';
 import { released } from './lazy-record';
 import { buildRecord, problemRecord, ROOT_FILE, type FileRecord } from './record';
+import { Referrers, type DeferredIndex } from './referrers';
 
 export { buildRecord, ROOT_FILE, type FileRecord } from './record';
-
-/** What a cache knows of the references of the records it put in the index unread. */
-export interface DeferredIndex {
-  /** Every deferred file that refers to the key. */
-  referrersOf(key: string): Iterable<string>;
-  /** Every key the deferred files refer to. */
-  keys(): Iterable<string>;
-}
+export type { DeferredIndex } from './referrers';
 
 export interface WorkspaceConfig {
   doc?: WorkspaceDoc;
@@ -31,22 +25,16 @@ export interface WorkspaceConfig {
 export class Workspace {
   private readonly records = new Map<string, FileRecord>();
   private readonly defs = new Map<TargetKind, Map<string, Entity[]>>();
-  /** For each key referred to, the files that refer to it (their `refs` say where and how). */
-  private readonly incoming = new Map<string, Set<string>>();
-  /**
-   * For each source key, the keys it refers to with `reverse` (their diagnostics depend on it),
-   * with how many references say so: two files may define the same source key.
-   */
-  private readonly reverseFrom = new Map<string, Map<string, number>>();
+  private readonly referrers = new Referrers(
+    (file) => this.records.get(file),
+    (key) => {
+      const [kind, id] = splitKey(key);
+      return this.all(kind, id).map((e) => e.file);
+    },
+  );
   /** Files that are YAML but not part of the workspace (no known kind): skipped, remembered. */
   private readonly foreign = new Set<string>();
   private listProblems: ListedProblem[] = [];
-  /**
-   * Files whose references are not indexed yet (records from a cache), and where to find the
-   * files that refer to a key: their references are indexed the first time the key is asked about.
-   */
-  private readonly deferred = new Set<string>();
-  private deferredIndex?: DeferredIndex;
   /** Results computed from the workspace, each with the kinds whose change drops it (none: any change). */
   private derived = new Map<string, { value: unknown; on?: readonly TargetKind[] }>();
   /** Grows on every change. */
@@ -81,9 +69,9 @@ export class Workspace {
   }
 
   /** Puts a file's record in the index (undefined: the file is YAML but not part of the workspace). */
-  private addBuilt(file: string, record: FileRecord | undefined, deferReferences = false): Set<string> {
+  private addBuilt(file: string, record: FileRecord | undefined, deferred?: DeferredIndex): Set<string> {
     const touched = this.remove(file);
-    if (record) this.add(record, deferReferences);
+    if (record) this.add(record, deferred);
     else this.foreign.add(file);
     for (const e of record?.entities ?? []) touched.add(e.key);
     this.changed(touched);
@@ -110,8 +98,7 @@ export class Workspace {
    * says whose to index. For a cache of 10 000 files, most never are.
    */
   setDeferredRecord(record: FileRecord, index: DeferredIndex): Set<string> {
-    this.deferredIndex = index;
-    return this.addBuilt(record.file, record, true);
+    return this.addBuilt(record.file, record, index);
   }
 
   /** Marks a file as YAML that is not part of the workspace, known without reading it again. */
@@ -212,10 +199,8 @@ export class Workspace {
 
   /** References that point at an entity, resolved or not. */
   referencesTo(kind: TargetKind, id: string): readonly Reference[] {
-    const key = entityKey(kind, id);
-    this.settle(key);
     const out: Reference[] = [];
-    for (const file of this.incoming.get(key) ?? []) out.push(...refsTo(this.records.get(file), kind, id));
+    for (const file of this.referrers.filesReferringTo(entityKey(kind, id))) out.push(...refsTo(this.records.get(file), kind, id));
     return out;
   }
 
@@ -230,7 +215,8 @@ export class Workspace {
     // An id that appears or goes changes the did-you-mean of every reference, of that kind, to
     // an id that does not exist ("unknown incident INC-7; did you mean INC-1?").
     for (const kind of new Set(queue.map((key) => splitKey(key)[0]))) {
-      for (const key of this.unresolvedKeys(kind)) for (const file of this.incoming.get(key) ?? []) files.add(file);
+      const unresolved = this.referrers.unresolved(kind, (key) => this.all(kind, key.slice(kind.length + 1)).length > 0);
+      for (const key of unresolved) for (const file of this.referrers.filesReferringTo(key)) files.add(file);
     }
     const seen = new Set(queue);
     // A file's references are derived from its values: once per file here, however many of its
@@ -262,18 +248,17 @@ export class Workspace {
     }
     while (queue.length) {
       const key = queue.pop()!;
-      this.settle(key);
       const [kind, id] = splitKey(key);
       if (kind === 'workspace') {
         // The default policy changed in content: every incident may use it.
         for (const incident of this.entities('incident')) files.add(incident.file);
       }
       for (const def of this.all(kind, id)) files.add(def.file);
-      for (const target of this.reverseFrom.get(key)?.keys() ?? []) {
+      for (const target of this.referrers.reverseTargetsOf(key)) {
         const [targetKind, targetId] = splitKey(target);
         for (const def of this.all(targetKind, targetId)) files.add(def.file);
       }
-      for (const file of this.incoming.get(key) ?? []) {
+      for (const file of this.referrers.filesReferringTo(key)) {
         files.add(file);
         // What is computed from the source (a forecast, a clock) changes with the target.
         for (const ref of refsOf(file).get(key) ?? []) if (ref.content) push(ref.from);
@@ -301,39 +286,10 @@ export class Workspace {
     return n;
   }
 
-  /** Keys of a kind that references point at and nothing defines (their references indexed). */
-  private unresolvedKeys(kind: TargetKind): string[] {
-    const prefix = `${kind}:`;
-    const keys = new Set<string>();
-    for (const key of this.incoming.keys()) if (key.startsWith(prefix)) keys.add(key);
-    for (const key of this.deferredIndex?.keys() ?? []) if (key.startsWith(prefix)) keys.add(key);
-    const out: string[] = [];
-    for (const key of keys) {
-      if (this.all(kind, key.slice(prefix.length)).length) continue;
-      this.settle(key);
-      out.push(key);
-    }
-    return out;
-  }
-
-  /** Indexes the deferred references that a question about `key` needs: those to it, those from it. */
-  private settle(key: string): void {
-    if (this.deferred.size === 0) return;
-    const [kind, id] = splitKey(key);
-    const files = [...(this.deferredIndex?.referrersOf(key) ?? []), ...this.all(kind, id).map((e) => e.file)];
-    for (const file of files) {
-      if (!this.deferred.delete(file)) continue;
-      const record = this.records.get(file);
-      if (record) this.indexReferences(record);
-    }
-  }
-
   private clear(): void {
-    this.deferred.clear();
     this.records.clear();
     this.defs.clear();
-    this.incoming.clear();
-    this.reverseFrom.clear();
+    this.referrers.clear();
     this.foreign.clear();
     this.changed();
   }
@@ -350,7 +306,7 @@ export class Workspace {
     for (const [name, entry] of this.derived) if (!entry.on || entry.on.some((k) => kinds.has(k))) this.derived.delete(name);
   }
 
-  private add(record: FileRecord, deferReferences = false): void {
+  private add(record: FileRecord, deferred?: DeferredIndex): void {
     this.records.set(record.file, record);
     for (const e of record.entities) {
       let byId = this.defs.get(e.kind);
@@ -359,30 +315,7 @@ export class Workspace {
       if (list) list.push(e);
       else byId.set(e.id, [e]);
     }
-    if (deferReferences) this.deferred.add(record.file);
-    else this.indexReferences(record);
-  }
-
-  private indexReferences(record: FileRecord): void {
-    this.referenceKeys(record, (key, reverseFrom) => {
-      let set = this.incoming.get(key);
-      if (!set) this.incoming.set(key, (set = new Set()));
-      set.add(record.file);
-      if (reverseFrom !== undefined) {
-        let from = this.reverseFrom.get(reverseFrom);
-        if (!from) this.reverseFrom.set(reverseFrom, (from = new Map()));
-        from.set(key, (from.get(key) ?? 0) + 1);
-      }
-    });
-  }
-
-  /** The keys a record refers to (referenceKeysOf), from its values, or from its references when it holds none. */
-  private referenceKeys(record: FileRecord, found: (key: string, reverseFrom: string | undefined) => void): void {
-    if (record.stub) {
-      for (const ref of record.refs) found(entityKey(ref.kind, ref.id), ref.reverse ? ref.from : undefined);
-      return;
-    }
-    for (const e of record.entities) if (e.path.length === 0) referenceKeysOf(e.value, found);
+    this.referrers.add(record, deferred);
   }
 
   private remove(file: string): Set<string> {
@@ -392,8 +325,6 @@ export class Workspace {
     const touched = new Set<string>();
     if (!record) return touched;
     this.records.delete(file);
-    // References never indexed need no removing (and are not decoded for it).
-    const indexed = !this.deferred.delete(file);
     for (const e of record.entities) {
       touched.add(e.key);
       const byId = this.defs.get(e.kind);
@@ -401,20 +332,7 @@ export class Workspace {
       if (list && list.length) byId!.set(e.id, list);
       else byId?.delete(e.id);
     }
-    if (indexed) {
-      this.referenceKeys(record, (key, reverseFrom) => {
-        const set = this.incoming.get(key);
-        set?.delete(record.file);
-        if (set && set.size === 0) this.incoming.delete(key);
-        if (reverseFrom !== undefined) {
-          const from = this.reverseFrom.get(reverseFrom);
-          const count = (from?.get(key) ?? 0) - 1;
-          if (count > 0) from!.set(key, count);
-          else from?.delete(key);
-          if (from && from.size === 0) this.reverseFrom.delete(reverseFrom);
-        }
-      });
-    }
+    this.referrers.remove(record);
     return touched;
   }
 }

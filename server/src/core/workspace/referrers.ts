@@ -1,0 +1,126 @@
+// Which files refer to which entity key: the half of the index that `references`, rename and
+// `affectedBy` ask. For each key only the set of referring files is kept (what each reference
+// says, where and how, is derived again from the file's record: FileRecord.refs), and for a
+// `reverse` field (a postmortem naming its incident) which source keys a target depends on.
+// Records from a cache can come in with their references not yet indexed: the cache says which
+// of them refer to a key, and they are indexed the first time a question needs it.
+
+import { entityKey, referenceKeysOf } from './entities';
+import type { FileRecord } from './record';
+
+/** What a cache knows of the references of the records it put in the index unread. */
+export interface DeferredIndex {
+  /** Every deferred file that refers to the key. */
+  referrersOf(key: string): Iterable<string>;
+  /** Every key the deferred files refer to. */
+  keys(): Iterable<string>;
+}
+
+export class Referrers {
+  /** For each key referred to, the files that refer to it. */
+  private readonly incoming = new Map<string, Set<string>>();
+  /**
+   * For each source key, the keys it refers to with `reverse` (their diagnostics depend on it),
+   * with how many references say so: two files may define the same source key.
+   */
+  private readonly reverseFrom = new Map<string, Map<string, number>>();
+  /** Files whose references are not indexed yet, and where to find which refer to a key. */
+  private readonly deferred = new Set<string>();
+  private deferredIndex?: DeferredIndex;
+
+  constructor(
+    private readonly recordOf: (file: string) => FileRecord | undefined,
+    /** The files that define a key (their references are settled with it). */
+    private readonly definersOf: (key: string) => Iterable<string>,
+  ) {}
+
+  /** Indexes a record's references, now or (`deferred`, with the cache's index) when first needed. */
+  add(record: FileRecord, deferred?: DeferredIndex): void {
+    if (deferred) {
+      this.deferredIndex = deferred;
+      this.deferred.add(record.file);
+    } else this.index(record);
+  }
+
+  /** Forgets a record's references (never decoded when they were never indexed). */
+  remove(record: FileRecord): void {
+    if (this.deferred.delete(record.file)) return;
+    referenceKeys(record, (key, reverseFrom) => {
+      const set = this.incoming.get(key);
+      set?.delete(record.file);
+      if (set && set.size === 0) this.incoming.delete(key);
+      if (reverseFrom !== undefined) {
+        const from = this.reverseFrom.get(reverseFrom);
+        const count = (from?.get(key) ?? 0) - 1;
+        if (count > 0) from!.set(key, count);
+        else from?.delete(key);
+        if (from && from.size === 0) this.reverseFrom.delete(reverseFrom);
+      }
+    });
+  }
+
+  clear(): void {
+    this.incoming.clear();
+    this.reverseFrom.clear();
+    this.deferred.clear();
+  }
+
+  /** The files that refer to a key. */
+  filesReferringTo(key: string): Iterable<string> {
+    this.settle(key);
+    return this.incoming.get(key) ?? [];
+  }
+
+  /** The keys whose diagnostics depend on the source key's content (`reverse` fields). */
+  reverseTargetsOf(key: string): Iterable<string> {
+    this.settle(key);
+    return this.reverseFrom.get(key)?.keys() ?? [];
+  }
+
+  /** The keys of a kind that something refers to, settled, for which `defined` is false. */
+  unresolved(kind: string, defined: (key: string) => boolean): string[] {
+    const prefix = `${kind}:`;
+    const keys = new Set<string>();
+    for (const key of this.incoming.keys()) if (key.startsWith(prefix)) keys.add(key);
+    for (const key of this.deferredIndex?.keys() ?? []) if (key.startsWith(prefix)) keys.add(key);
+    const out: string[] = [];
+    for (const key of keys) {
+      if (defined(key)) continue;
+      this.settle(key);
+      out.push(key);
+    }
+    return out;
+  }
+
+  private index(record: FileRecord): void {
+    referenceKeys(record, (key, reverseFrom) => {
+      let set = this.incoming.get(key);
+      if (!set) this.incoming.set(key, (set = new Set()));
+      set.add(record.file);
+      if (reverseFrom !== undefined) {
+        let from = this.reverseFrom.get(reverseFrom);
+        if (!from) this.reverseFrom.set(reverseFrom, (from = new Map()));
+        from.set(key, (from.get(key) ?? 0) + 1);
+      }
+    });
+  }
+
+  /** Indexes the deferred references that a question about `key` needs: those to it, those from it. */
+  private settle(key: string): void {
+    if (this.deferred.size === 0) return;
+    for (const file of [...(this.deferredIndex?.referrersOf(key) ?? []), ...this.definersOf(key)]) {
+      if (!this.deferred.delete(file)) continue;
+      const record = this.recordOf(file);
+      if (record) this.index(record);
+    }
+  }
+}
+
+/** The keys a record refers to (referenceKeysOf), from its values, or from its references when it holds none. */
+function referenceKeys(record: FileRecord, found: (key: string, reverseFrom: string | undefined) => void): void {
+  if (record.stub) {
+    for (const ref of record.refs) found(entityKey(ref.kind, ref.id), ref.reverse ? ref.from : undefined);
+    return;
+  }
+  for (const e of record.entities) if (e.path.length === 0) referenceKeysOf(e.value, found);
+}
