@@ -121,6 +121,9 @@ test('tam/chainGraph says why when there is no chain', () => {
   assert.ok(isTamError(r) && /no task chain/.test(r.error));
   const r2 = chainGraph(sample, { chainId: 'nope', format: 'flowchart' });
   assert.ok(isTamError(r2) && /No chain "nope"/.test(r2.error));
+  // An id the editor asks about is shown, not obeyed: no escape sequence reaches the message.
+  const r3 = chainGraph(sample, { chainId: 'x\u001b[2J\u202ey', format: 'flowchart' });
+  assert.ok(isTamError(r3) && r3.error.includes('x\\u001b[2J\\u202ey') && !/[\u0000-\u001f\u202e]/.test(r3.error), isTamError(r3) ? r3.error : '');
 });
 
 test('tam/slaReport is what tam sla --format json prints', async () => {

@@ -12,6 +12,7 @@ import { Locator } from '../../core/workspace/locate';
 import type { ChainGraph, ChainGraphParams, ChainGraphResult, GraphNode } from '../../protocol/tam-protocol';
 import { drawableChain } from './half-typed';
 import { fileOf, nowOf, uriIn, type TamHost, type TamWorkspaceRef } from './host';
+import { plainText } from '../../core/text/shown';
 
 interface FoundChain {
   ref: TamWorkspaceRef;
@@ -25,7 +26,7 @@ function findChain(host: TamHost, uri: string | undefined, chainId: string | und
     const file = ref && fileOf(ref.root, uri);
     if (!ref || file === undefined) return { error: 'This file is not in a TAM workspace (no tam.yaml in its folder or above).' };
     const chains = (ref.ws.file(file)?.entities ?? []).filter((e) => e.kind === 'chain');
-    if (chains.length === 0) return { error: `${path.basename(file)} holds no task chain (kind: chain).` };
+    if (chains.length === 0) return { error: `${plainText(path.basename(file))} holds no task chain (kind: chain).` };
     return { ref, entity: chains.find((c) => c.id === chainId) ?? chains[0]! };
   }
   if (chainId) {
@@ -33,7 +34,7 @@ function findChain(host: TamHost, uri: string | undefined, chainId: string | und
       const entity = ref.ws.get('chain', chainId);
       if (entity) return { ref, entity };
     }
-    return { error: `No chain "${chainId}" in the workspace.` };
+    return { error: `No chain "${plainText(chainId)}" in the workspace.` };
   }
   return { error: 'Name a chain: open a chain file or pick one.' };
 }
