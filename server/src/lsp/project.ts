@@ -333,7 +333,7 @@ export class Project {
       return;
     }
     for (const f of changed) this.scheduler.checkFirst(f);
-    for (const f of ws.affectedBy(changed, touched)) if (!this.scheduler.isFirst(f)) this.scheduler.checkSoon(f);
+    for (const f of ws.affectedBy(changed, touched, true)) if (!this.scheduler.isFirst(f)) this.scheduler.checkSoon(f);
     this.lastUpdateMs = performance.now() - started;
   }
 

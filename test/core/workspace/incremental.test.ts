@@ -26,11 +26,12 @@ function setup() {
   return { host, ws };
 }
 
+/** One file changed, as the language server sees it: every change is told to affectedBy. */
 function edit(ws: Workspace, host: MemoryHost, file: string, text: string | undefined): Set<string> {
   if (text === undefined) host.files.delete(file);
   else host.files.set(file, text);
   const touched = ws.refresh(file);
-  return ws.affectedBy([file], touched);
+  return ws.affectedBy([file], touched, true);
 }
 
 function fresh(host: MemoryHost): string[] {
@@ -99,4 +100,40 @@ test('a new id re-checks the references to missing ids of its kind: their did-yo
   const affected = edit(ws, host, 'projects/acme/incidents/INC-8.yaml', FILES['projects/acme/incidents/INC-1.yaml']!.replace('id: INC-1', 'id: INC-8'));
   assert.ok(affected.has('projects/acme/postmortems/pm.yaml'), '"unknown incident INC-9" now suggests INC-8');
   assert.ok(!affected.has('projects/acme/chains/net.yaml'));
+});
+
+test('an edit that keeps every id re-checks no reference to a missing id; an id that comes, goes or is renamed does', () => {
+  const { host, ws } = setup();
+  const pm = 'projects/acme/postmortems/pm.yaml';
+  const inc1 = 'projects/acme/incidents/INC-1.yaml';
+  const inc8 = 'projects/acme/incidents/INC-8.yaml';
+  const current = new Map([...check(ws, { now: NOW })].map(([f, d]) => [f, lines(d)]));
+  const steps: [string, string | undefined, boolean][] = [
+    [pm, 'kind: postmortem\nid: pm\nincident: INC-9\nsummary: S\nroot_cause: R\naction_items: []\n', true],
+    [inc1, FILES[inc1]!.replace('P2', 'P1'), false],
+    [inc8, FILES[inc1]!.replace('id: INC-1', 'id: INC-8'), true],
+    [inc8, FILES[inc1]!.replace('id: INC-1', 'id: INC-8').replace('title: T', 'title: Eight'), false],
+    [inc1, FILES[inc1]!.replace('id: INC-1', 'id: INC-7'), true],
+    [inc8, undefined, true],
+    [inc1, FILES[inc1]!.replace('id: INC-1', 'id: INC-7').replace('P2', 'P3'), false],
+  ];
+  for (const [file, text, reaches] of steps) {
+    const affected = edit(ws, host, file, text);
+    if (file !== pm) assert.equal(affected.has(pm), reaches, `after editing ${file}: the did-you-mean of "unknown incident INC-9" ${reaches ? 'may change' : 'cannot change'}`);
+    for (const f of affected) current.delete(f);
+    for (const [f, d] of check(ws, { now: NOW }, affected)) current.set(f, lines(d));
+    assert.deepEqual([...current.values()].flat().sort(), fresh(host), `after editing ${file}`);
+  }
+});
+
+test('keys of changes the index did not see happen (a Git diff, a cache) re-check the references to missing ids of their kind', () => {
+  const { host, ws } = setup();
+  const pm = 'projects/acme/postmortems/pm.yaml';
+  edit(ws, host, pm, 'kind: postmortem\nid: pm\nincident: INC-9\nsummary: S\nroot_cause: R\naction_items: []\n');
+  // INC-1 was renamed to INC-7 on disk since some earlier state the caller knows of.
+  host.files.set('projects/acme/incidents/INC-1.yaml', FILES['projects/acme/incidents/INC-1.yaml']!.replace('id: INC-1', 'id: INC-7'));
+  ws.refresh('projects/acme/incidents/INC-1.yaml');
+  edit(ws, host, 'projects/acme/incidents/INC-2.yaml', FILES['projects/other/incidents/INC-2.yaml']!);
+  const affected = ws.affectedBy(['projects/acme/incidents/INC-1.yaml'], ['incident:INC-1', 'incident:INC-7']);
+  assert.ok(affected.has(pm));
 });

@@ -32,11 +32,14 @@ export class Referrers {
     private readonly recordOf: (file: string) => FileRecord | undefined,
     /** The files that define a key (their references are settled with it). */
     private readonly definersOf: (key: string) => Iterable<string>,
+    /** Told of a key before the files referring to it change, or of undefined when any may have. */
+    private readonly willChange: (key: string | undefined) => void = () => undefined,
   ) {}
 
   /** Indexes a record's references, now or (`deferred`, with the cache's index) when first needed. */
   add(record: FileRecord, deferred?: DeferredIndex): void {
     if (deferred) {
+      if (this.deferredIndex !== deferred) this.willChange(undefined);
       this.deferredIndex = deferred;
       this.deferred.add(record.file);
     } else this.index(record);
@@ -46,6 +49,7 @@ export class Referrers {
   remove(record: FileRecord): void {
     if (this.deferred.delete(record.file)) return;
     referenceKeys(record, (key, reverseFrom) => {
+      this.willChange(key);
       const set = this.incoming.get(key);
       set?.delete(record.file);
       if (set && set.size === 0) this.incoming.delete(key);
@@ -60,6 +64,7 @@ export class Referrers {
   }
 
   clear(): void {
+    this.willChange(undefined);
     this.incoming.clear();
     this.reverseFrom.clear();
     this.deferred.clear();
@@ -77,23 +82,23 @@ export class Referrers {
     return this.reverseFrom.get(key)?.keys() ?? [];
   }
 
-  /** The keys of a kind that something refers to, settled, for which `defined` is false. */
-  unresolved(kind: string, defined: (key: string) => boolean): string[] {
-    const prefix = `${kind}:`;
-    const keys = new Set<string>();
-    for (const key of this.incoming.keys()) if (key.startsWith(prefix)) keys.add(key);
-    for (const key of this.deferredIndex?.keys() ?? []) if (key.startsWith(prefix)) keys.add(key);
-    const out: string[] = [];
-    for (const key of keys) {
-      if (defined(key)) continue;
-      this.settle(key);
-      out.push(key);
-    }
-    return out;
+  /** Whether some file refers to the key (indexed, or deferred with a cache's index). */
+  isReferenced(key: string): boolean {
+    if (this.incoming.has(key)) return true;
+    if (this.deferred.size === 0 || !this.deferredIndex) return false;
+    for (const file of this.deferredIndex.referrersOf(key)) if (this.deferred.has(file)) return true;
+    return false;
+  }
+
+  /** Every key some file refers to; with a cache, maybe a few that no file does any more. */
+  *referencedKeys(): IterableIterator<string> {
+    yield* this.incoming.keys();
+    if (this.deferred.size) for (const key of this.deferredIndex?.keys() ?? []) if (!this.incoming.has(key)) yield key;
   }
 
   private index(record: FileRecord): void {
     referenceKeys(record, (key, reverseFrom) => {
+      this.willChange(key);
       let set = this.incoming.get(key);
       if (!set) this.incoming.set(key, (set = new Set()));
       set.add(record.file);

@@ -13,6 +13,7 @@ import type { ListedProblem, WorkspaceHost } from './host';
 import { released } from './lazy-record';
 import { buildRecord, problemRecord, ROOT_FILE, type FileRecord } from './record';
 import { Referrers, type DeferredIndex } from './referrers';
+import { UnresolvedKeys } from './unresolved';
 
 export { buildRecord, ROOT_FILE, type FileRecord } from './record';
 export type { DeferredIndex } from './referrers';
@@ -31,7 +32,16 @@ export class Workspace {
       const [kind, id] = splitKey(key);
       return this.all(kind, id).map((e) => e.file);
     },
+    (key) => (key === undefined ? this.unresolved.forget() : this.unresolved.willChange(key)),
   );
+  private readonly unresolved = new UnresolvedKeys({
+    defined: (key) => {
+      const [kind, id] = splitKey(key);
+      return this.all(kind, id).length > 0;
+    },
+    referenced: (key) => this.referrers.isReferenced(key),
+    referencedKeys: () => this.referrers.referencedKeys(),
+  });
   /** Files that are YAML but not part of the workspace (no known kind): skipped, remembered. */
   private readonly foreign = new Set<string>();
   private listProblems: ListedProblem[] = [];
@@ -208,15 +218,23 @@ export class Workspace {
    * Files whose diagnostics may change when the given entity keys change: their definitions
    * (duplicates), whatever refers to them, and, following content dependencies transitively,
    * whatever is computed from them (a calendar → its policies → their incidents).
+   *
+   * `sinceLastCall`: the caller has told of every update since its previous call (the language
+   * server after each edit). The index then knows whether an id appeared or went meanwhile,
+   * and re-checks the references to missing ids only if one did. Other callers (a diff against
+   * a Git base, a cache) speak of changes the index did not see happen: those references are
+   * re-checked whenever a key of their kind is among the keys.
    */
-  affectedBy(changedFiles: Iterable<string>, keys: Iterable<string>): Set<string> {
+  affectedBy(changedFiles: Iterable<string>, keys: Iterable<string>, sinceLastCall = false): Set<string> {
     const files = new Set(changedFiles);
     const queue = [...keys];
     // An id that appears or goes changes the did-you-mean of every reference, of that kind, to
     // an id that does not exist ("unknown incident INC-7; did you mean INC-1?").
+    const settled = this.unresolved.settle();
+    const appearedOrWent = sinceLastCall ? settled : undefined;
     for (const kind of new Set(queue.map((key) => splitKey(key)[0]))) {
-      const unresolved = this.referrers.unresolved(kind, (key) => this.all(kind, key.slice(kind.length + 1)).length > 0);
-      for (const key of unresolved) for (const file of this.referrers.filesReferringTo(key)) files.add(file);
+      if (appearedOrWent && !appearedOrWent.has(kind)) continue;
+      for (const key of this.unresolved.of(kind)) for (const file of this.referrers.filesReferringTo(key)) files.add(file);
     }
     const seen = new Set(queue);
     // A file's references are derived from its values: once per file here, however many of its
@@ -309,6 +327,7 @@ export class Workspace {
   private add(record: FileRecord, deferred?: DeferredIndex): void {
     this.records.set(record.file, record);
     for (const e of record.entities) {
+      this.unresolved.willChange(e.key);
       let byId = this.defs.get(e.kind);
       if (!byId) this.defs.set(e.kind, (byId = new Map()));
       const list = byId.get(e.id);
@@ -327,6 +346,7 @@ export class Workspace {
     this.records.delete(file);
     for (const e of record.entities) {
       touched.add(e.key);
+      this.unresolved.willChange(e.key);
       const byId = this.defs.get(e.kind);
       const list = byId?.get(e.id)?.filter((x) => x !== e);
       if (list && list.length) byId!.set(e.id, list);
