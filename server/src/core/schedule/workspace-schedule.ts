@@ -6,6 +6,7 @@
 import { DayCalendar, defaultWorkdayCalendar } from '../calendar/days';
 import type { ChainDoc, TargetKind } from '../model';
 import { isValidZone, localDate, zoneOr } from '../time/zone';
+import type { Entity } from '../workspace/entities';
 import type { Workspace } from '../workspace/workspace';
 import { forecastChains, type ScheduleResult } from './forecast';
 
@@ -49,11 +50,7 @@ function chainGroups(ws: Workspace): Map<string, string[]> {
     const valid = [...ws.entities('chain')].filter((c) => c.valid);
     for (const chain of valid) parent.set(chain.id, chain.id);
     for (const chain of valid) {
-      for (const ref of ws.file(chain.file)?.refs ?? []) {
-        if (ref.kind !== 'task' || ref.doc !== chain.doc) continue;
-        const other = ref.id.slice(0, ref.id.indexOf('/'));
-        if (other !== chain.id && parent.has(other)) parent.set(find(other), find(chain.id));
-      }
+      for (const other of linkedChains(ws, chain)) if (parent.has(other)) parent.set(find(other), find(chain.id));
     }
     const groups = new Map<string, string[]>();
     for (const id of parent.keys()) {
@@ -140,4 +137,26 @@ export function departmentNames(ws: Workspace): Record<string, string> {
   const names: Record<string, string> = {};
   for (const d of ws.entities('department')) if (typeof d.value.name === 'string') names[d.id] = d.value.name;
   return names;
+}
+
+/**
+ * The other chains whose tasks a chain's tasks name, kept as long as the chain's entity (an
+ * edit of its file makes a new one): regrouping after an edit reads the one edited chain, not
+ * the 2 000 chains of a large workspace.
+ */
+const LINKS = new WeakMap<Entity, readonly string[]>();
+
+function linkedChains(ws: Workspace, chain: Entity): readonly string[] {
+  let links = LINKS.get(chain);
+  if (!links) {
+    const found = new Set<string>();
+    for (const ref of ws.file(chain.file)?.refs ?? []) {
+      if (ref.kind !== 'task' || ref.doc !== chain.doc) continue;
+      const other = ref.id.slice(0, ref.id.indexOf('/'));
+      if (other !== chain.id) found.add(other);
+    }
+    links = [...found];
+    LINKS.set(chain, links);
+  }
+  return links;
 }
