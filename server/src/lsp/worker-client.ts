@@ -23,6 +23,7 @@ export class WorkerClient {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private restarts: number[] = [];
+  private answered = false;
   private stopped = false;
   /**
    * The analysis thread's old-generation limit, doubled if a workspace ever needs more (the
@@ -45,6 +46,14 @@ export class WorkerClient {
     return !!this.worker;
   }
 
+  /**
+   * Whether the thread has answered a request since it (re)started: until then it is still
+   * loading its code and reading the workspace, and a request may wait long for its turn.
+   */
+  get settled(): boolean {
+    return this.answered;
+  }
+
   start(): void {
     if (this.stopped) return;
     // V8 flags are the process's already (and refused per worker); keep loaders such as --import.
@@ -57,10 +66,12 @@ export class WorkerClient {
       resourceLimits: { maxOldGenerationSizeMb: this.heapLimitMb, maxYoungGenerationSizeMb: YOUNG_MB },
     });
     this.worker = worker;
+    this.answered = false;
     worker.stdout.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
     worker.stderr.on('data', (d: Buffer) => this.log(d.toString().trimEnd()));
     worker.on('message', (m: FromWorker) => {
       if (m.type === 'response') {
+        if (this.worker === worker) this.answered = true;
         const p = this.pending.get(m.id);
         if (!p) return;
         this.pending.delete(m.id);

@@ -20,9 +20,9 @@ import type { TextOnly } from './text-only';
 /** How long a request with a text-only answer waits for the analysis thread. */
 const PATIENCE_MS = 250;
 /**
- * The same while the analysis thread reads and checks a workspace: it answers between slices
- * of that work, but a collection of a big heap can hold it longer, and typing in the first
- * minute of a 100 000-file workspace must not wait for it.
+ * The same while the analysis thread starts or reads and checks a workspace: it answers between
+ * slices of that work, but loading its code, or a collection of a big heap, can hold it longer,
+ * and typing in the first minute of a 100 000-file workspace must not wait for it.
  */
 const PATIENCE_WHILE_INDEXING_MS = 40;
 
@@ -48,7 +48,7 @@ export function registerRequests(connection: Connection, session: Session, worke
   const forward = (method: string, local?: Local) => {
     return async (params: unknown): Promise<any> => {
       try {
-        const patience = session.indexing.size ? PATIENCE_WHILE_INDEXING_MS : PATIENCE_MS;
+        const patience = session.indexing.size || !worker.settled ? PATIENCE_WHILE_INDEXING_MS : PATIENCE_MS;
         const answer = await worker.request(method, params, local ? patience : undefined);
         if (answer.late) return local ? local(textOnly.context, params) : EMPTY[method];
         if (answer.error !== undefined) {
