@@ -44,7 +44,7 @@ export function loadAndCheck(ws: Workspace, options: CheckOptions, pace?: () => 
   for (let i = 0; i < later.length; i++) {
     if (pace && i % PACE_EVERY === PACE_EVERY - 1) pace();
     const file = later[i]!;
-    const touched = ws.refresh(file);
+    const touched = ws.refresh(file, true);
     const entities = ws.file(file)?.entities ?? [];
     const incident = entities.length === 1 && entities[0]!.kind === 'incident' ? entities[0]! : undefined;
     if (!incident) {

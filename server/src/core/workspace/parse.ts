@@ -88,13 +88,14 @@ export function lineEndOffset(text: string, lineStarts: readonly number[], line:
   return next > 0 && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
 }
 
-export function parseYaml(text: string): ParsedFile {
+/** `transient`: the values will be let go of soon, so they are not made compact (own-strings.ts). */
+export function parseYaml(text: string, transient = false): ParsedFile {
   const lineStarts = lineStartsOf(text);
   const conflict = conflictMarker(text, lineStarts);
   if (conflict) return { docs: [], problems: [conflict], lineStarts };
   const segments = documentSegments(text, lineStarts);
   if (!usesAliases(text)) {
-    const fast = parseFast(text, segments);
+    const fast = parseFast(text, segments, transient);
     if (fast) return { docs: fast, problems: [], lineStarts };
   }
   return parseWithProblems(text, lineStarts, segments);
@@ -107,7 +108,7 @@ export function parsePrecise(text: string, lineStarts = lineStartsOf(text)): Pre
   return { docs: Array.isArray(docs) ? (docs as Document.Parsed[]) : [], lineStarts };
 }
 
-function parseFast(text: string, segments: number[]): ParsedDocument[] | undefined {
+function parseFast(text: string, segments: number[], transient: boolean): ParsedDocument[] | undefined {
   const values: unknown[] = [];
   try {
     jsYaml.loadAll(text, (v) => values.push(v), { schema: jsYaml.CORE_SCHEMA });
@@ -115,7 +116,7 @@ function parseFast(text: string, segments: number[]): ParsedDocument[] | undefin
     return undefined; // a syntax problem, or something js-yaml reads differently: let `yaml` say what.
   }
   if (values.length !== segments.length) return undefined;
-  ownStrings(values);
+  if (!transient) ownStrings(values);
   return values.map((value, index) => ({ index, value, startLine: segments[index]!, broken: false }));
 }
 

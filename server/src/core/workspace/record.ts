@@ -72,10 +72,10 @@ const KIND_LINE = new RegExp(`^kind:\\s*["']?(${KINDS.join('|')})["']?\\s*(#.*)?
 /**
  * Parses and schema-checks one file. Returns undefined for a YAML file that is not part of
  * the workspace: no document with a known kind, outside the entity folders (a CI workflow,
- * a docker-compose file).
+ * a docker-compose file). `transient`: its values will be let go of soon (parseYaml).
  */
-export function buildRecord(file: string, text: string): FileRecord | undefined {
-  const parsed = parseYaml(text);
+export function buildRecord(file: string, text: string, transient = false): FileRecord | undefined {
+  const parsed = parseYaml(text, transient);
   const hasKnownKind = parsed.docs.some((d) => isObject(d.value) && isKind(d.value.kind));
   const looksOurs = hasKnownKind || file === ROOT_FILE || ENTITY_FOLDERS.some((f) => file.startsWith(f)) || KIND_LINE.test(text);
   if (!looksOurs) return undefined;

@@ -88,16 +88,19 @@ export class Workspace {
     return touched;
   }
 
-  /** Re-reads one file from the host (created, changed or deleted). Returns the entity keys it touched. */
-  refresh(file: string): Set<string> {
+  /**
+   * Re-reads one file from the host (created, changed or deleted). Returns the entity keys it
+   * touched. `transient`: the caller will `release` it soon, so its values are not made compact.
+   */
+  refresh(file: string, transient = false): Set<string> {
     const read = this.host.readFile(file);
-    if ('text' in read) return this.setText(file, read.text);
+    if ('text' in read) return this.setText(file, read.text, transient);
     if (/no such file/.test(read.problem)) return this.delete(file);
     return this.setProblem(file, read.problem);
   }
 
-  setText(file: string, text: string): Set<string> {
-    const touched = this.addBuilt(file, buildRecord(file, text));
+  setText(file: string, text: string, transient = false): Set<string> {
+    const touched = this.addBuilt(file, buildRecord(file, text, transient));
     this.lastText = { file, text };
     return touched;
   }
