@@ -34,8 +34,10 @@ export function ownStrings(values: unknown[]): void {
         else if (shared.size < SHARED_LIMIT) shared.set(value, value);
       }
     } else if (Array.isArray(value)) {
-      for (let i = 0; i < value.length; i++) visit(value, i, value[i]);
-      if (value.length) (holder as Record<string | number, unknown>)[key] = value.slice();
+      // The trimmed copy takes the array's place first, so that its strings are rewritten in it.
+      const array = value.length ? value.slice() : value;
+      if (array !== value) (holder as Record<string | number, unknown>)[key] = array;
+      for (let i = 0; i < array.length; i++) visit(array, i, array[i]);
     } else if (value !== null && typeof value === 'object') {
       for (const k of Object.keys(value)) visit(value as Record<string, unknown>, k, (value as Record<string, unknown>)[k]);
     }
