@@ -1,5 +1,5 @@
-// The three YAML readers of the project side by side, on the same texts, so that each one is
-// kept only where it pays (issue 12): js-yaml (core/workspace/parse.ts's fast path and
+// The YAML readers of the project side by side, on the same texts, so that each one is kept
+// only where it pays (issue 12): the block reader (core/workspace/block-yaml.ts, issue 13), js-yaml (core/workspace/parse.ts's fast path and
 // locate.ts's node events), `yaml` (parse.ts's precise path: every syntax problem with its
 // range, partial documents, bounded aliases) and service/yaml-tree (the editor's lenient tree).
 //
@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
+import { readBlockYaml } from '../server/src/core/workspace/block-yaml';
 import { eventTrees } from '../server/src/core/workspace/locate';
 import { lineStartsOf } from '../server/src/core/workspace/parse';
 import { parseDocAt, parseTree } from '../server/src/service/yaml-tree';
@@ -27,6 +28,14 @@ interface Reader {
 }
 
 const READERS: Reader[] = [
+  {
+    name: 'block-yaml (values)',
+    read: (text) => (readBlockYaml(text) ? '1 doc' : 'gives up'),
+  },
+  {
+    name: 'block-yaml (values and spans)',
+    read: (text) => (readBlockYaml(text, true) ? 'spans' : 'gives up'),
+  },
   {
     name: 'js-yaml loadAll (values)',
     read(text) {

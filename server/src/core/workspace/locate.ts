@@ -3,10 +3,11 @@
 // positions only the files that need a range, and keeps the ranges short: a key, a scalar,
 // or the first line of a block, never the rest of the file.
 //
-// Positions come from js-yaml's node events where it can, and from `yaml` otherwise (aliases,
-// syntax problems). The events cost a tenth of a `yaml` document (bench/yaml-readers.ts: 0.038
-// against 0.41 ms for a typical incident, 3.2 against 56 ms for the 2 000-line chain), and
-// js-yaml is here anyway for parse.ts's values. The editor's lenient tree (service/yaml-tree)
+// Positions come from the block reader (block-yaml.ts) for the YAML it reads, from js-yaml's
+// node events for the rest, and from `yaml` when neither can (aliases, syntax problems). The
+// events cost a tenth of a `yaml` document (bench/yaml-readers.ts: 0.038 against 0.41 ms for a
+// typical incident, 3.2 against 56 ms for the 2 000-line chain); the block reader about half
+// of the events. The editor's lenient tree (service/yaml-tree)
 // is as quick but only approximates YAML (tags, anchors, aliases and most escapes are not
 // read), so the ranges of diagnostics come from real parsers. A differential test checks that
 // both give the same ranges on every node of a corpus.
@@ -14,6 +15,7 @@
 import * as jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Path, Range } from '../model';
+import { readBlockYaml, type SpanNode } from './block-yaml';
 import { lineEndOffset, lineStartsOf, parsePrecise, positionAt, rangeOnLine, usesAliases, type PreciseFile } from './parse';
 
 export interface NodeSpan {
@@ -64,16 +66,8 @@ export function spanAt(doc: Document.Parsed, path: Path): NodeSpan {
   return span;
 }
 
-/** A node as js-yaml's events show it: its span and, for a collection, its children in order. */
-interface EventNode {
-  start: number;
-  end: number;
-  kind: string | null;
-  /** Scalar value, for matching map keys. */
-  value?: unknown;
-  /** For a map: key, value, key, value… For a sequence: the items. */
-  children: EventNode[];
-}
+/** A node as js-yaml's events show it: the same shape block-yaml.ts gives. */
+type EventNode = SpanNode;
 
 /** The documents of a text as node trees with spans, or undefined when js-yaml cannot read it. */
 export function eventTrees(text: string): EventNode[] | undefined {
@@ -89,7 +83,7 @@ export function eventTrees(text: string): EventNode[] | undefined {
         }
         const node = stack.pop()!;
         node.end = state.position;
-        node.kind = state.kind;
+        node.kind = state.kind as EventNode['kind'];
         if (state.kind === 'scalar') node.value = state.result;
         trimSpan(text, node);
         // A flow collection in block context is reported twice, once around the other.
@@ -208,7 +202,7 @@ export class Locator {
   /** The node's span: from js-yaml's events when they can be had, else from the `yaml` document. */
   span(doc: number, path: Path): NodeSpan | undefined {
     if (!this.precise) {
-      if (this.events === undefined) this.events = usesAliases(this.text) ? null : eventTrees(this.text) ?? null;
+      if (this.events === undefined) this.events = readBlockYaml(this.text, true)?.trees ?? (usesAliases(this.text) ? null : eventTrees(this.text) ?? null);
       if (this.events) return eventSpanAt(this.events[doc], path);
     }
     const parsed = this.parsed().docs[doc];

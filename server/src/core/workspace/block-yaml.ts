@@ -1,0 +1,548 @@
+// A reader for the YAML that people write by hand in this format, and nothing more: one
+// document of block maps and sequences, plain and quoted one-line scalars, `|` and `>` block
+// scalars, one-line flow sequences and comments. It gives the same values as js-yaml with the
+// core schema (its own resolvers decide what a plain scalar means) and, when asked, the span of
+// every node, so that placing a diagnostic does not parse the file a second time.
+//
+// Anything else gives up: it returns undefined and the caller reads the file with js-yaml (and
+// `yaml` for problems). Giving up is always right, so every case that is not plainly understood
+// does: tabs, anchors, tags, aliases, multi-line plain or quoted scalars, explicit keys, more
+// than one document, `+` chomping, control and astral characters, duplicate keys, and every
+// syntax problem. A differential test holds it to js-yaml's values and to `yaml`'s spans.
+//
+// Why it exists: js-yaml is most of a cold `tam validate` (bench/scale.bench.ts), and reading
+// the common shape directly, without a state machine per character, takes a fraction of it.
+
+import * as jsYaml from 'js-yaml';
+
+/** A node and its span, in the terms locate.ts reads: a map's children are key, value, key, value… */
+export interface SpanNode {
+  start: number;
+  end: number;
+  /** null: an empty value (`key:` with nothing after it). */
+  kind: 'mapping' | 'sequence' | 'scalar' | null;
+  /** A scalar's value, for matching map keys. */
+  value?: unknown;
+  children: SpanNode[];
+}
+
+export interface BlockRead {
+  values: unknown[];
+  /** With `spans`: the root node of each document. */
+  trees?: SpanNode[];
+}
+
+/** The core schema's implicit types, in the order js-yaml tries them on a plain scalar (its typings omit `types`). */
+const TYPES = (jsYaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsYaml.Type> }).types;
+export const IMPLICIT: readonly jsYaml.Type[] = [TYPES.null, TYPES.bool, TYPES.int, TYPES.float];
+
+/** Thrown to give up; never seen outside this file. */
+const GIVE_UP = new Error('not in the subset');
+
+const SPACE = 32;
+const HASH = 35;
+const COLON = 58;
+const DASH = 45;
+
+export function readBlockYaml(text: string, spans = false): BlockRead | undefined {
+  if (!plainText(text)) return undefined;
+  try {
+    return new Reader(text, spans).document();
+  } catch {
+    return undefined; // GIVE_UP, or a stack too deep: js-yaml says what it is.
+  }
+}
+
+/**
+ * Code units this reader accepts: line feeds, carriage returns before them, printable ASCII,
+ * and the BMP's characters past C1 but for the surrogates, U+2028/2029, the BOM and U+FFFE/FFFF.
+ * Anything else (tabs, controls, astral characters…) is read by js-yaml, whose way is the rule.
+ */
+const OUTSIDE = /[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]|\r(?!\n)/;
+
+function plainText(text: string): boolean {
+  return !OUTSIDE.test(text);
+}
+
+/** What a plain scalar means: js-yaml's core-schema resolvers, skipped when no resolver could match. */
+export function plainValue(s: string): unknown {
+  const c = s.charCodeAt(0);
+  // null: ~ null Null NULL; bool: true… false…; int and float: a sign, a digit or a dot first.
+  const maybe = c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 43 || c === DASH || c === 46 || (c >= 48 && c <= 57);
+  if (!maybe) return s;
+  for (const type of IMPLICIT) if (type.resolve(s)) return type.construct(s);
+  return s;
+}
+
+class Reader {
+  private readonly len: number;
+  /** The current line: where it starts, where its text ends (before \r\n), where the next starts, its indentation. */
+  private ls = 0;
+  private le = 0;
+  private nl = 0;
+  private ind = 0;
+  /** The key found by keyAt. */
+  private keyName = '';
+  private keyValue: unknown;
+  private keyStart = 0;
+  private keyEnd = 0;
+  private keyAfter = 0;
+  /** The span of the node just read, when spans are asked for. */
+  private node: SpanNode | undefined;
+  /** Whether the document's first line (or its `---`) has been read. */
+  private started = false;
+  /** Where the block scalar just read ends. */
+  private blockEnd = 0;
+  /** The end of the last line of the value just read: a block collection's span ends there, as `yaml`'s does. */
+  private lastLineEnd = 0;
+  /** Where the block scalar just read ends. */
+  constructor(
+    private readonly text: string,
+    private readonly spans: boolean,
+  ) {
+    this.len = text.length;
+    this.load(0);
+  }
+
+  document(): BlockRead {
+    if (!this.toContent()) throw GIVE_UP;
+    if (this.text.charCodeAt(this.ls) === 37 /* % */ || this.marker(46 /* . */)) throw GIVE_UP;
+    if (this.marker(DASH)) {
+      this.endOfLine(this.ls + 3);
+      this.load(this.nl);
+      this.started = true;
+      if (!this.toContent()) throw GIVE_UP;
+    }
+    this.started = true;
+    const value = this.blockNode(-1, this.ind);
+    const root = this.node;
+    if (this.toContent()) throw GIVE_UP; // more than one document, or text after the root
+    return this.spans ? { values: [value], trees: [root!] } : { values: [value] };
+  }
+
+  // ── lines ──
+
+  private load(start: number): void {
+    const text = this.text;
+    this.ls = start;
+    const i = start <= this.len ? text.indexOf('\n', start) : -1;
+    if (i === -1) {
+      this.le = this.len;
+      this.nl = this.len + 1;
+    } else {
+      this.le = i > start && text.charCodeAt(i - 1) === 13 ? i - 1 : i;
+      this.nl = i + 1;
+    }
+    let p = start;
+    while (p < this.le && text.charCodeAt(p) === SPACE) p++;
+    this.ind = p - start;
+  }
+
+  /** Moves to the next line with content (not blank, not only a comment); false at the end. */
+  private toContent(): boolean {
+    while (this.ls <= this.len) {
+      const first = this.ls + this.ind;
+      if (first < this.le && this.text.charCodeAt(first) !== HASH) {
+        // A `---` or `...` once the document has begun: another document.
+        if (this.started && this.ind === 0 && (this.marker(DASH) || this.marker(46 /* . */))) throw GIVE_UP;
+        return true;
+      }
+      this.load(this.nl);
+    }
+    return false;
+  }
+
+  /** `---` or `...` at the start of the current line, followed by a space or the line's end. */
+  private marker(c: number): boolean {
+    const t = this.text;
+    const at = this.ls;
+    return t.charCodeAt(at) === c && t.charCodeAt(at + 1) === c && t.charCodeAt(at + 2) === c && (at + 3 >= this.le || t.charCodeAt(at + 3) === SPACE);
+  }
+
+  private skipSpaces(p: number): number {
+    while (p < this.le && this.text.charCodeAt(p) === SPACE) p++;
+    return p;
+  }
+
+  /** After a value on the current line: only spaces and a comment may follow. */
+  private endOfLine(p: number): void {
+    const q = this.skipSpaces(p);
+    if (q !== this.le && (this.text.charCodeAt(q) !== HASH || q === p)) throw GIVE_UP;
+  }
+
+  private isSeqEntry(p: number): boolean {
+    return this.text.charCodeAt(p) === DASH && (p + 1 >= this.le || this.text.charCodeAt(p + 1) === SPACE);
+  }
+
+  // ── nodes ──
+
+  /** The node that starts at column `col` of the current line, inside a parent indented `parent`. */
+  private blockNode(parent: number, col: number): unknown {
+    const p = this.ls + col;
+    if (this.isSeqEntry(p)) return this.sequence(col);
+    if (this.keyAt(p)) return this.mapping(col);
+    return this.inlineValue(p, parent);
+  }
+
+  private mapping(indent: number): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    const span: SpanNode | undefined = this.spans ? { start: this.keyStart, end: 0, kind: 'mapping', children: [] } : undefined;
+    for (;;) {
+      const name = this.keyName;
+      if (name === '__proto__' || Object.prototype.hasOwnProperty.call(out, name)) throw GIVE_UP;
+      if (span) span.children.push({ start: this.keyStart, end: this.keyEnd, kind: 'scalar', value: this.keyValue, children: [] });
+      const after = this.keyAfter;
+      const p = this.skipSpaces(after);
+      let value: unknown;
+      if (p === this.le || this.text.charCodeAt(p) === HASH) {
+        value = this.valueBelow(indent, after, true);
+      } else {
+        value = this.inlineValue(p, indent);
+      }
+      out[name] = value;
+      if (span) {
+        span.children.push(this.node!);
+        span.end = this.lastLineEnd;
+      }
+      if (!this.toContent() || this.ind < indent) break;
+      if (this.ind > indent || !this.keyAt(this.ls + indent)) throw GIVE_UP;
+    }
+    this.node = span;
+    return out;
+  }
+
+  private sequence(col: number): unknown[] {
+    const out: unknown[] = [];
+    const span: SpanNode | undefined = this.spans ? { start: this.ls + col, end: 0, kind: 'sequence', children: [] } : undefined;
+    for (;;) {
+      const dash = this.ls + col;
+      const p = this.skipSpaces(dash + 1);
+      let item: unknown;
+      if (p === this.le || this.text.charCodeAt(p) === HASH) {
+        item = this.valueBelow(col, dash + 1, false);
+      } else {
+        item = this.blockNode(col, p - this.ls);
+      }
+      out.push(item);
+      if (span) {
+        span.children.push(this.node!);
+        span.end = this.lastLineEnd;
+      }
+      if (!this.toContent() || this.ind < col) break;
+      if (this.ind > col) throw GIVE_UP;
+      if (!this.isSeqEntry(this.ls + col)) break; // a key of the map this sequence is the value of
+    }
+    this.node = span;
+    return out;
+  }
+
+  /**
+   * A value whose line ended after its key or dash: the block below, more indented (or, for a
+   * map's value, a sequence at the map's own indentation), else an empty value (a map's only).
+   */
+  private valueBelow(indent: number, at: number, sameIndentSeq: boolean): unknown {
+    const lineEnd = this.le;
+    this.load(this.nl);
+    if (this.toContent()) {
+      if (this.ind > indent) return this.blockNode(indent, this.ind);
+      if (sameIndentSeq && this.ind === indent && this.isSeqEntry(this.ls + indent)) return this.sequence(indent);
+    }
+    // An empty item (`-` alone): js-yaml may read the lines after it into its sequence.
+    if (!sameIndentSeq) throw GIVE_UP;
+    this.lastLineEnd = lineEnd;
+    if (this.spans) this.node = { start: at, end: at, kind: null, children: [] };
+    return null;
+  }
+
+  /** A scalar, flow or block-scalar value starting at `p` on the current line; moves past it. */
+  private inlineValue(p: number, parent: number): unknown {
+    const c = this.text.charCodeAt(p);
+    let value: unknown;
+    let end: number;
+    let kind: SpanNode['kind'] = 'scalar';
+    let children: SpanNode[] = [];
+    if (c === 34 /* " */ || c === 39 /* ' */) {
+      end = this.quotedEnd(p);
+      value = c === 34 ? doubleQuoted(this.text, p + 1, end - 1) : this.text.slice(p + 1, end - 1).replaceAll("''", "'");
+      this.endOfLine(end);
+    } else if (c === 91 /* [ */) {
+      const items: unknown[] = [];
+      end = this.flowSequence(p, items, (children = []));
+      value = items;
+      kind = 'sequence';
+      this.endOfLine(end);
+    } else if (c === 123 /* { */) {
+      if (this.text.charCodeAt(p + 1) !== 125 /* } */) throw GIVE_UP;
+      end = p + 2;
+      value = {};
+      kind = 'mapping';
+      this.endOfLine(end);
+    } else if (c === 124 /* | */ || c === 62 /* > */) {
+      const start = p;
+      value = this.blockScalar(p, parent);
+      if (this.spans) this.node = { start, end: this.blockEnd, kind: 'scalar', value, children };
+      return value;
+    } else {
+      if (!plainStart(c, this.text.charCodeAt(p + 1))) throw GIVE_UP;
+      end = this.plainEnd(p);
+      value = plainValue(this.text.slice(p, end));
+    }
+    if (this.spans) this.node = { start: p, end, kind, value, children };
+    this.lastLineEnd = this.le;
+    this.load(this.nl);
+    return value;
+  }
+
+  /** Where a plain scalar on the current line ends: before a comment and trailing spaces. */
+  private plainEnd(p: number): number {
+    const t = this.text;
+    let end = this.le;
+    for (let i = p + 1; i < this.le; i++) {
+      const c = t.charCodeAt(i);
+      if (c === COLON && (i + 1 === this.le || t.charCodeAt(i + 1) === SPACE)) throw GIVE_UP; // a map where a scalar must be
+      if (c === HASH && t.charCodeAt(i - 1) === SPACE) {
+        end = i;
+        break;
+      }
+    }
+    while (t.charCodeAt(end - 1) === SPACE) end--;
+    return end;
+  }
+
+  /** The offset after the closing quote of the quoted scalar at `p`, which must close on its line. */
+  private quotedEnd(p: number): number {
+    const t = this.text;
+    const quote = t.charCodeAt(p);
+    for (let i = p + 1; i < this.le; i++) {
+      const c = t.charCodeAt(i);
+      if (quote === 34 && c === 92 /* \ */) {
+        i++;
+        continue;
+      }
+      if (c === quote) {
+        if (quote === 39 && t.charCodeAt(i + 1) === 39) {
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+    }
+    throw GIVE_UP; // a quoted scalar over several lines
+  }
+
+  /** `[a, "b", 'c']` on one line, of scalars only. Returns the offset after `]`. */
+  private flowSequence(p: number, items: unknown[], children: SpanNode[]): number {
+    const t = this.text;
+    let i = this.skipSpaces(p + 1);
+    if (t.charCodeAt(i) === 93 /* ] */) return i + 1;
+    for (;;) {
+      const c = t.charCodeAt(i);
+      let end: number;
+      let value: unknown;
+      if (c === 34 || c === 39) {
+        end = this.quotedEnd(i);
+        value = c === 34 ? doubleQuoted(t, i + 1, end - 1) : t.slice(i + 1, end - 1).replaceAll("''", "'");
+      } else {
+        const next = t.charCodeAt(i + 1);
+        if (!plainStart(c, next) || (c === DASH && (next === 44 || next === 93))) throw GIVE_UP;
+        end = i;
+        while (end < this.le) {
+          const d = t.charCodeAt(end);
+          if (d === 44 /* , */ || d === 93 /* ] */) break;
+          if (d === 91 || d === 123 || d === 125 || d === COLON || d === HASH) throw GIVE_UP;
+          end++;
+        }
+        while (t.charCodeAt(end - 1) === SPACE) end--;
+        value = plainValue(t.slice(i, end));
+      }
+      items.push(value);
+      if (this.spans) children.push({ start: i, end, kind: 'scalar', value, children: [] });
+      i = this.skipSpaces(end);
+      const d = t.charCodeAt(i);
+      if (i >= this.le) throw GIVE_UP;
+      if (d === 93) return i + 1;
+      if (d !== 44) throw GIVE_UP;
+      i = this.skipSpaces(i + 1);
+      if (i >= this.le || t.charCodeAt(i) === 93) throw GIVE_UP; // a trailing comma, or more lines
+    }
+  }
+
+  /**
+   * `|` or `>`, with `-` or no chomping indicator and no indentation indicator. Its lines are
+   * those after the header that are blank or indented at least as its first line, which must
+   * be indented more than `parent`. A folded scalar with more-indented lines gives up.
+   */
+  private blockScalar(p: number, parent: number): string {
+    const t = this.text;
+    const literal = t.charCodeAt(p) === 124;
+    let q = p + 1;
+    let strip = false;
+    if (t.charCodeAt(q) === DASH) {
+      strip = true;
+      q++;
+    }
+    this.endOfLine(q);
+    const headerEnd = q;
+    this.load(this.nl);
+    let n = -1;
+    let out = '';
+    let lines = 0;
+    let empties = 0;
+    let lastEnd = headerEnd;
+    while (this.ls <= this.len) {
+      const blank = this.ind === this.le - this.ls;
+      if (blank) {
+        if (n === -1 || this.ind > n) throw GIVE_UP; // leading blank lines, or spaces that are content
+        empties++;
+        this.load(this.nl);
+        continue;
+      }
+      if (n === -1) {
+        if (this.ind <= parent || this.ind === 0) throw GIVE_UP; // an empty block scalar, or one at the root
+        n = this.ind;
+      } else if (this.ind < n) break;
+      if (!literal && this.ind > n) throw GIVE_UP;
+      const line = t.slice(this.ls + n, this.le);
+      if (lines++ === 0) out = line;
+      else if (literal) out += '\n'.repeat(empties + 1) + line;
+      else out += (empties ? '\n'.repeat(empties) : ' ') + line;
+      empties = 0;
+      lastEnd = this.le;
+      this.load(this.nl);
+    }
+    if (n === -1) throw GIVE_UP;
+    this.lastLineEnd = lastEnd;
+    while (lastEnd > p && t.charCodeAt(lastEnd - 1) === SPACE) lastEnd--;
+    this.blockEnd = lastEnd;
+    return strip ? out : out + '\n';
+  }
+
+  /**
+   * Whether a map key starts at `p`: a plain key of letters, digits, `_`, `-`, `.`, `/` and
+   * spaces, or a quoted key, followed by `:` and a space or the line's end. Sets the key fields.
+   */
+  private keyAt(p: number): boolean {
+    const t = this.text;
+    const c = t.charCodeAt(p);
+    if (c === 34 || c === 39) {
+      let end: number;
+      try {
+        end = this.quotedEnd(p);
+      } catch {
+        return false;
+      }
+      if (t.charCodeAt(end) !== COLON || (end + 1 < this.le && t.charCodeAt(end + 1) !== SPACE)) return false;
+      this.keyValue = this.keyName = c === 34 ? doubleQuoted(t, p + 1, end - 1) : t.slice(p + 1, end - 1).replaceAll("''", "'");
+      this.keyStart = p;
+      this.keyEnd = end;
+      this.keyAfter = end + 1;
+      return true;
+    }
+    if (!keyChar(c) || c === SPACE || c === DASH || c === 46 || c === 47) return false;
+    for (let i = p + 1; i < this.le; i++) {
+      const d = t.charCodeAt(i);
+      if (d === COLON) {
+        if (i + 1 < this.le && t.charCodeAt(i + 1) !== SPACE) return false;
+        let end = i;
+        while (t.charCodeAt(end - 1) === SPACE) end--;
+        const raw = t.slice(p, end);
+        const value = plainValue(raw);
+        this.keyValue = value;
+        this.keyName = typeof value === 'string' ? value : String(value);
+        this.keyStart = p;
+        this.keyEnd = end;
+        this.keyAfter = i + 1;
+        return true;
+      }
+      if (!keyChar(d)) return false;
+    }
+    return false;
+  }
+}
+
+function keyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === 46 || c === 47 || c === SPACE;
+}
+
+/** Whether a plain scalar may start with `c` (followed by `next`) in this subset. */
+function plainStart(c: number, next: number): boolean {
+  switch (c) {
+    case 35: // #
+    case 38: // &
+    case 42: // *
+    case 33: // !
+    case 124: // |
+    case 62: // >
+    case 39: // '
+    case 34: // "
+    case 37: // %
+    case 64: // @
+    case 96: // `
+    case 44: // ,
+    case 91: // [
+    case 93: // ]
+    case 123: // {
+    case 125: // }
+    case 63: // ?
+    case COLON:
+      return false;
+    case DASH:
+      return next === next && next !== SPACE && next !== 10 && next !== 13;
+    default:
+      return true;
+  }
+}
+
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+
+/** The text between the quotes of a one-line double-quoted scalar, its escapes read. */
+function doubleQuoted(t: string, from: number, to: number): string {
+  const slash = t.indexOf('\\', from);
+  if (slash === -1 || slash >= to) return t.slice(from, to);
+  let out = t.slice(from, slash);
+  let i = slash;
+  while (i < to) {
+    const c = t[i]!;
+    if (c !== '\\') {
+      const next = t.indexOf('\\', i);
+      const stop = next === -1 || next > to ? to : next;
+      out += t.slice(i, stop);
+      i = stop;
+      continue;
+    }
+    const e = t[i + 1]!;
+    const simple = ESCAPES[e];
+    if (simple !== undefined) {
+      out += simple;
+      i += 2;
+      continue;
+    }
+    const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (!digits) throw GIVE_UP;
+    const hex = t.slice(i + 2, i + 2 + digits);
+    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw GIVE_UP;
+    const code = parseInt(hex, 16);
+    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw GIVE_UP;
+    out += String.fromCodePoint(code);
+    i += 2 + digits;
+  }
+  return out;
+}
