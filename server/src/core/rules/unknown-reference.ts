@@ -2,6 +2,7 @@
 // (or a department by its alias) and offers it as a fix.
 
 import { closest } from '../text/suggest';
+import type { TargetKind } from '../model';
 import type { Rule } from './rule';
 
 export const unknownReference: Rule = {
@@ -21,15 +22,17 @@ export const unknownReference: Rule = {
         const chainId = ref.id.slice(0, slash);
         const taskId = ref.id.slice(slash + 1);
         if (!ctx.ws.all('chain', chainId).length) {
-          const guess = closest(chainId, ctx.ws.ids('chain'));
+          const guess = didYouMean(ctx, 'chain', chainId, () => closest(chainId, ctx.ws.ids('chain')));
           message = `depends on task "${ref.raw}", but there is no chain "${chainId}"`;
           if (guess) {
             message += `; did you mean "${guess}/${taskId}"?`;
             suggestion = `${guess}/${taskId}`;
           }
         } else {
-          const tasks = [...ctx.ws.ids('task')].filter((t) => t.startsWith(chainId + '/')).map((t) => t.slice(chainId.length + 1));
-          const guess = closest(taskId, tasks);
+          const guess = didYouMean(ctx, 'task', ref.id, () => {
+            const tasks = [...ctx.ws.ids('task')].filter((t) => t.startsWith(chainId + '/')).map((t) => t.slice(chainId.length + 1));
+            return closest(taskId, tasks);
+          });
           message = `depends on task "${taskId}", which chain "${chainId}" does not have`;
           if (guess) {
             suggestion = ref.raw.includes('/') ? `${chainId}/${guess}` : guess;
@@ -37,9 +40,10 @@ export const unknownReference: Rule = {
           }
         }
       } else {
-        const ids = [...ctx.ws.ids(ref.kind)];
-        suggestion = ref.kind === 'department' ? departmentByAlias(ctx, ref.id) ?? closest(ref.id, ids) : closest(ref.id, ids);
-        message = `unknown ${ref.kind} "${ref.raw}"${suggestion ? `; did you mean "${suggestion}"?` : ids.length ? '' : ` (the workspace defines no ${ref.kind})`}`;
+        const kind = ref.kind;
+        suggestion = didYouMean(ctx, kind, ref.id, () => (kind === 'department' ? departmentByAlias(ctx, ref.id) : undefined) ?? closest(ref.id, ctx.ws.ids(kind)));
+        const none = ctx.ws.ids(kind).next().done;
+        message = `unknown ${kind} "${ref.raw}"${suggestion ? `; did you mean "${suggestion}"?` : none ? ` (the workspace defines no ${kind})` : ''}`;
       }
       const at = { file: ref.file, doc: ref.doc, path: ref.path };
       ctx.report({
@@ -52,7 +56,21 @@ export const unknownReference: Rule = {
   },
 };
 
-function departmentByAlias(ctx: Parameters<NonNullable<Rule['check']>>[1], text: string): string | undefined {
+type Context = Parameters<NonNullable<Rule['check']>>[1];
+
+/**
+ * The suggestion for a misspelt id, kept until an entity of its kind changes: a typo repeated in
+ * thousands of incidents is looked up once, not compared with every id each time.
+ */
+function didYouMean(ctx: Context, kind: TargetKind, word: string, compute: () => string | undefined): string | undefined {
+  const known = ctx.ws.memo(`did-you-mean:${kind}`, [kind], () => new Map<string, string | undefined>());
+  if (known.has(word)) return known.get(word);
+  const guess = compute();
+  known.set(word, guess);
+  return guess;
+}
+
+function departmentByAlias(ctx: Context, text: string): string | undefined {
   const lower = text.toLowerCase();
   for (const d of ctx.ws.entities('department')) {
     const aliases: unknown = d.value.aliases;
