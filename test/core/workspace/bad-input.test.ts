@@ -124,3 +124,16 @@ test('a million-entry sequence is read in bounded time and checked like any file
   assert.deepEqual(out.filter((l) => l.startsWith('org/big.yaml')), []);
   assert.ok(out.some((l) => l.startsWith('org/extra.yaml:6:5 error duplicate-id')));
 });
+
+test('a file is read from the path its name means, plain or not', () => {
+  const dir = tempWorkspace({ 'org/extra.yaml': person });
+  dirs.push(dir);
+  const opened: string[] = [];
+  const spying: FileReader = { ...fs, openSync: (file, flags) => (opened.push(String(file)), fs.openSync(file, flags)) };
+  const host = new FileSystemHost(dir, spying);
+  for (const name of ['org/extra.yaml', 'org/../org/extra.yaml', './org/extra.yaml', 'org//extra.yaml']) {
+    assert.equal(host.readFile(name).text, person, name);
+  }
+  assert.deepEqual(opened, Array(4).fill(path.join(dir, 'org', 'extra.yaml')));
+  assert.match(host.readFile('org/../../outside.yaml').problem ?? '', /no such file/);
+});

@@ -3,6 +3,7 @@
 
 import { closest } from '../text/suggest';
 import type { TargetKind } from '../model';
+import { referenceTargetsOf } from '../workspace/entities';
 import type { Rule } from './rule';
 
 export const unknownReference: Rule = {
@@ -11,6 +12,8 @@ export const unknownReference: Rule = {
   description: 'A reference names a department, person, calendar, policy, project, chain, task, incident or postmortem that does not exist.',
   kinds: ['workspace', 'department', 'person', 'calendar', 'sla-policy', 'project', 'chain', 'incident', 'postmortem', 'proposal'],
   check(entity, ctx) {
+    // Most documents name only what exists: found without building their references.
+    if (entity.path.length === 0 && allExist(entity.value, ctx)) return;
     const record = ctx.ws.file(entity.file);
     for (const ref of record?.refs ?? []) {
       if (ref.doc !== entity.doc) continue;
@@ -57,6 +60,14 @@ export const unknownReference: Rule = {
 };
 
 type Context = Parameters<NonNullable<Rule['check']>>[1];
+
+function allExist(value: unknown, ctx: Context): boolean {
+  let all = true;
+  referenceTargetsOf(value, (kind, id) => {
+    if (all && !ctx.ws.all(kind, id).length) all = false;
+  });
+  return all;
+}
 
 /**
  * The suggestion for a misspelt id, kept until an entity of its kind changes: a typo repeated in

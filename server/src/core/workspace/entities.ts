@@ -155,13 +155,18 @@ export function referencesOf(file: string, doc: number, value: unknown): Referen
  * building references (paths, raw texts): the index asks this of every one of 100 000 files.
  */
 export function referenceKeysOf(value: unknown, found: (key: string, reverseFrom: string | undefined) => void): void {
+  referenceTargetsOf(value, (kind, id, reverseFrom) => found(entityKey(kind, id), reverseFrom));
+}
+
+/** The kind and id of each reference of a document (and `reverseFrom`, as referenceKeysOf), building nothing else. */
+export function referenceTargetsOf(value: unknown, found: (kind: TargetKind, id: string, reverseFrom: string | undefined) => void): void {
   if (!isObject(value) || !isKind(value.kind)) return;
   const kind = value.kind;
   const fromId = kind === 'workspace' ? '' : isIdText(value.id) ? value.id : undefined;
   if (fromId === undefined) return;
   for (const field of REFERENCE_FIELDS[kind]) {
     const reverseFrom = field.reverse ? entityKey(kind, fromId) : undefined;
-    visitValues(value, field.path, 0, (raw) => found(entityKey(field.kind, field.kind === 'task' ? taskRefId(fromId, raw) : raw), reverseFrom));
+    visitValues(value, field.path, 0, (raw) => found(field.kind, field.kind === 'task' ? taskRefId(fromId, raw) : raw, reverseFrom));
   }
 }
 
@@ -183,17 +188,22 @@ export function taskRefId(chainId: string, raw: string): string {
   return raw.includes('/') ? raw : `${chainId}/${raw}`;
 }
 
+/** `path` is the walk's own stack (one array per walk); `found` gets a copy. */
 function visit(value: unknown, fieldPath: readonly string[], depth: number, path: (string | number)[], found: (raw: string, path: Path) => void): void {
   if (depth === fieldPath.length) {
-    if (typeof value === 'string' && value !== '') found(value, [...path]);
+    if (typeof value === 'string' && value !== '') found(value, path.slice(0, depth));
     return;
   }
   const step = fieldPath[depth]!;
   if (step === '*') {
     if (!Array.isArray(value)) return;
-    value.forEach((item, i) => visit(item, fieldPath, depth + 1, [...path, i], found));
+    for (let i = 0; i < value.length; i++) {
+      path[depth] = i;
+      visit(value[i], fieldPath, depth + 1, path, found);
+    }
   } else if (isObject(value) && step in value) {
-    visit(value[step], fieldPath, depth + 1, [...path, step], found);
+    path[depth] = step;
+    visit(value[step], fieldPath, depth + 1, path, found);
   }
 }
 
