@@ -95,7 +95,7 @@ class Reader {
   private blockEnd = 0;
   /** The end of the last line of the value just read: a block collection's span ends there, as `yaml`'s does. */
   private lastLineEnd = 0;
-  /** Where the block scalar just read ends. */
+
   constructor(
     private readonly text: string,
     private readonly spans: boolean,
@@ -107,13 +107,13 @@ class Reader {
   document(): BlockRead {
     if (!this.toContent()) throw GIVE_UP;
     if (this.text.charCodeAt(this.ls) === 37 /* % */ || this.marker(46 /* . */)) throw GIVE_UP;
-    if (this.marker(DASH)) {
+    const explicitStart = this.marker(DASH);
+    this.started = true;
+    if (explicitStart) {
       this.endOfLine(this.ls + 3);
       this.load(this.nl);
-      this.started = true;
       if (!this.toContent()) throw GIVE_UP;
     }
-    this.started = true;
     const value = this.blockNode(-1, this.ind);
     const root = this.node;
     if (this.toContent()) throw GIVE_UP; // more than one document, or text after the root
@@ -260,14 +260,15 @@ class Reader {
     let value: unknown;
     let end: number;
     let kind: SpanNode['kind'] = 'scalar';
-    let children: SpanNode[] = [];
+    let children: SpanNode[] | undefined;
     if (c === 34 /* " */ || c === 39 /* ' */) {
       end = this.quotedEnd(p);
       value = c === 34 ? doubleQuoted(this.text, p + 1, end - 1) : this.text.slice(p + 1, end - 1).replaceAll("''", "'");
       this.endOfLine(end);
     } else if (c === 91 /* [ */) {
       const items: unknown[] = [];
-      end = this.flowSequence(p, items, (children = []));
+      if (this.spans) children = [];
+      end = this.flowSequence(p, items, children);
       value = items;
       kind = 'sequence';
       this.endOfLine(end);
@@ -280,14 +281,14 @@ class Reader {
     } else if (c === 124 /* | */ || c === 62 /* > */) {
       const start = p;
       value = this.blockScalar(p, parent);
-      if (this.spans) this.node = { start, end: this.blockEnd, kind: 'scalar', value, children };
+      if (this.spans) this.node = { start, end: this.blockEnd, kind: 'scalar', value, children: [] };
       return value;
     } else {
       if (!plainStart(c, this.text.charCodeAt(p + 1))) throw GIVE_UP;
       end = this.plainEnd(p);
       value = plainValue(this.text.slice(p, end));
     }
-    if (this.spans) this.node = { start: p, end, kind, value, children };
+    if (this.spans) this.node = { start: p, end, kind, value, children: children ?? [] };
     this.lastLineEnd = this.le;
     this.load(this.nl);
     return value;
@@ -331,7 +332,7 @@ class Reader {
   }
 
   /** `[a, "b", 'c']` on one line, of scalars only. Returns the offset after `]`. */
-  private flowSequence(p: number, items: unknown[], children: SpanNode[]): number {
+  private flowSequence(p: number, items: unknown[], children: SpanNode[] | undefined): number {
     const t = this.text;
     let i = this.skipSpaces(p + 1);
     if (t.charCodeAt(i) === 93 /* ] */) return i + 1;
@@ -356,7 +357,7 @@ class Reader {
         value = plainValue(t.slice(i, end));
       }
       items.push(value);
-      if (this.spans) children.push({ start: i, end, kind: 'scalar', value, children: [] });
+      children?.push({ start: i, end, kind: 'scalar', value, children: [] });
       i = this.skipSpaces(end);
       const d = t.charCodeAt(i);
       if (i >= this.le) throw GIVE_UP;
