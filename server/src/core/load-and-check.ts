@@ -53,6 +53,7 @@ export function loadAndCheck(ws: Workspace, options: CheckOptions, pace?: () => 
     }
     if (ws.all('incident', incident.id).length > 1) twice.add(incident.id);
     for (const [f, list] of checker.check([file])) results.set(f, list);
+    checker.release(file);
     ws.release(file);
   }
 
