@@ -3,7 +3,8 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { diagnose, diagnoseRule } from '../../helpers/workspace';
+import { check } from '../../../server/src/core/check';
+import { diagnose, diagnoseRule, lines, NOW, workspaceOf } from '../../helpers/workspace';
 
 const chain = (tasks: string, extra = '') => ({
   'projects/acme/chains/landscape.yaml': `kind: chain\nid: landscape\nproject: acme\ntitle: Landscape\n${extra}tasks:\n${tasks}`,
@@ -145,4 +146,18 @@ test('one broken file never stops the others from being checked', () => {
   });
   assert.ok(out.some((l) => l.startsWith('org/broken.yaml') && l.includes('yaml-syntax')));
   assert.ok(out.some((l) => l.startsWith('org/more-people.yaml') && l.includes('duplicate-id')));
+});
+
+test('unknown-reference: a suggestion follows the departments as they change, as a fresh check would', () => {
+  const files = chain('  - { id: vlan, title: VLAN, department: storaje, status: todo }\n');
+  const ws = workspaceOf(files);
+  const unknown = (): string[] => lines([...check(ws, { now: NOW }).values()].flat()).filter((l) => l.includes('unknown-reference'));
+  assert.deepEqual(unknown(), ['projects/acme/chains/landscape.yaml:6:42 error unknown-reference unknown department "storaje"']);
+  // The suggestion is kept per kind (a typo repeated in many files is looked up once); a new
+  // department must be seen by the next check, and a removed one forgotten.
+  ws.setText('org/storage.yaml', 'kind: department\nid: storage\nname: Storage\n');
+  assert.deepEqual(unknown(), ['projects/acme/chains/landscape.yaml:6:42 error unknown-reference unknown department "storaje"; did you mean "storage"?']);
+  assert.deepEqual(unknown(), diagnoseRule('unknown-reference', { ...files, 'org/storage.yaml': 'kind: department\nid: storage\nname: Storage\n' }));
+  ws.delete('org/storage.yaml');
+  assert.deepEqual(unknown(), ['projects/acme/chains/landscape.yaml:6:42 error unknown-reference unknown department "storaje"']);
 });
