@@ -11,17 +11,22 @@ export interface DurationParts {
 
 const DURATION = /^(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?$/;
 
+/**
+ * Durations read so far. A workspace writes a handful ("4h", "2d", "48h"…), read again for each
+ * of thousands of incidents and tasks; the parts are frozen, so the same object can be shared.
+ */
+const known = new Map<string, Readonly<DurationParts> | undefined>();
+const KNOWN_MAX = 1024;
+
 /** The parts of a duration, or undefined when the text is not one. */
-export function parseDuration(text: unknown): DurationParts | undefined {
+export function parseDuration(text: unknown): Readonly<DurationParts> | undefined {
   if (typeof text !== 'string' || text === '') return undefined;
+  if (known.has(text)) return known.get(text);
   const m = DURATION.exec(text);
-  if (!m) return undefined;
-  return {
-    weeks: Number(m[1] ?? 0),
-    days: Number(m[2] ?? 0),
-    hours: Number(m[3] ?? 0),
-    minutes: Number(m[4] ?? 0),
-  };
+  const parts = m ? Object.freeze({ weeks: Number(m[1] ?? 0), days: Number(m[2] ?? 0), hours: Number(m[3] ?? 0), minutes: Number(m[4] ?? 0) }) : undefined;
+  if (known.size >= KNOWN_MAX) known.clear();
+  known.set(text, parts);
+  return parts;
 }
 
 /** Minutes of an SLA target ("1h30m" → 90). Days and weeks are refused by the schema. */
