@@ -10,12 +10,13 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import * as jsYaml from 'js-yaml';
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import { IMPLICIT, plainValue, readBlockYaml } from '../../../server/src/core/workspace/block-yaml';
+import type { Node } from 'yaml';
+import { readBlockYaml } from '../../../server/src/core/workspace/block-yaml';
+import { IMPLICIT, plainValue } from '../../../server/src/core/workspace/yaml-scalars';
 import { Locator } from '../../../server/src/core/workspace/locate';
 import { parsePrecise } from '../../../server/src/core/workspace/parse';
-import type { Path } from '../../../server/src/core/model';
 import { generateWorkspace } from '../../../bench/generate';
+import { allPaths } from '../../helpers/yaml-paths';
 
 const SAMPLE = path.join(__dirname, '../../../sample-workspace');
 
@@ -28,23 +29,6 @@ function reference(text: string): unknown[] | undefined {
     return undefined;
   }
   return values;
-}
-
-function paths(node: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const p = [...prefix, String(pair.key.value)];
-      out.push(p);
-      paths(pair.value, p, out);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      out.push([...prefix, i]);
-      paths(item, [...prefix, i], out);
-    });
-  }
-  return out;
 }
 
 /**
@@ -62,7 +46,7 @@ function agrees(text: string, name = 'text'): boolean {
   assert.equal(precise.docs.length, 1);
   const fast = new Locator(text);
   const slow = new Locator(text, precise);
-  for (const p of [[], ...paths(precise.docs[0]!.contents as Node)]) {
+  for (const p of [[], ...allPaths(precise.docs[0]!.contents as Node)]) {
     for (const part of ['key', 'value'] as const) {
       assert.deepEqual(fast.range(0, p, part), slow.range(0, p, part), `${name}: ${part} of ${p.join('.')} in:\n${text}`);
     }

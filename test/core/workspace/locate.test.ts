@@ -7,28 +7,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import type { Node } from 'yaml';
 import { Locator, spanAt } from '../../../server/src/core/workspace/locate';
 import { parsePrecise } from '../../../server/src/core/workspace/parse';
 import { generateWorkspace } from '../../../bench/generate';
-import type { Path } from '../../../server/src/core/model';
-
-function allPaths(node: unknown, prefix: (string | number)[] = [], out: Path[] = []): Path[] {
-  if (isMap(node)) {
-    for (const pair of node.items) {
-      if (!isPair(pair) || !isScalar(pair.key)) continue;
-      const p = [...prefix, String(pair.key.value)];
-      out.push(p);
-      allPaths(pair.value, p, out);
-    }
-  } else if (isSeq(node)) {
-    node.items.forEach((item, i) => {
-      out.push([...prefix, i]);
-      allPaths(item, [...prefix, i], out);
-    });
-  }
-  return out;
-}
+import { allPaths } from '../../helpers/yaml-paths';
 
 /** `yaml` counts a block collection's last line break as its own; the text shown is the same. */
 function trimmed(text: string, span: ReturnType<typeof spanAt> | undefined) {

@@ -13,7 +13,7 @@
 // Why it exists: js-yaml is most of a cold `tam validate` (bench/scale.bench.ts), and reading
 // the common shape directly, without a state machine per character, takes a fraction of it.
 
-import * as jsYaml from 'js-yaml';
+import { closingQuote, doubleQuoted, plainStart, plainValue, singleQuoted } from './yaml-scalars';
 
 /** A node and its span, in the terms locate.ts reads: a map's children are key, value, key, value… */
 export interface SpanNode {
@@ -31,10 +31,6 @@ export interface BlockRead {
   /** With `spans`: the root node of each document. */
   trees?: SpanNode[];
 }
-
-/** The core schema's implicit types, in the order js-yaml tries them on a plain scalar (its typings omit `types`). */
-const TYPES = (jsYaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsYaml.Type> }).types;
-export const IMPLICIT: readonly jsYaml.Type[] = [TYPES.null, TYPES.bool, TYPES.int, TYPES.float];
 
 /** Thrown to give up; never seen outside this file. */
 const GIVE_UP = new Error('not in the subset');
@@ -62,16 +58,6 @@ const OUTSIDE = /[^\n\r\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\uff
 
 function plainText(text: string): boolean {
   return !OUTSIDE.test(text);
-}
-
-/** What a plain scalar means: js-yaml's core-schema resolvers, skipped when no resolver could match. */
-export function plainValue(s: string): unknown {
-  const c = s.charCodeAt(0);
-  // null: ~ null Null NULL; bool: true… false…; int and float: a sign, a digit or a dot first.
-  const maybe = c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 43 || c === DASH || c === 46 || (c >= 48 && c <= 57);
-  if (!maybe) return s;
-  for (const type of IMPLICIT) if (type.resolve(s)) return type.construct(s);
-  return s;
 }
 
 class Reader {
@@ -263,7 +249,7 @@ class Reader {
     let children: SpanNode[] | undefined;
     if (c === 34 /* " */ || c === 39 /* ' */) {
       end = this.quotedEnd(p);
-      value = c === 34 ? doubleQuoted(this.text, p + 1, end - 1) : this.text.slice(p + 1, end - 1).replaceAll("''", "'");
+      value = this.quoted(p, end);
       this.endOfLine(end);
     } else if (c === 91 /* [ */) {
       const items: unknown[] = [];
@@ -312,23 +298,18 @@ class Reader {
 
   /** The offset after the closing quote of the quoted scalar at `p`, which must close on its line. */
   private quotedEnd(p: number): number {
+    const close = closingQuote(this.text, p, this.le);
+    if (close === -1) throw GIVE_UP; // a quoted scalar over several lines
+    return close + 1;
+  }
+
+  /** The value of the quoted scalar from `p` to `end`, just after its closing quote. */
+  private quoted(p: number, end: number): string {
     const t = this.text;
-    const quote = t.charCodeAt(p);
-    for (let i = p + 1; i < this.le; i++) {
-      const c = t.charCodeAt(i);
-      if (quote === 34 && c === 92 /* \ */) {
-        i++;
-        continue;
-      }
-      if (c === quote) {
-        if (quote === 39 && t.charCodeAt(i + 1) === 39) {
-          i++;
-          continue;
-        }
-        return i + 1;
-      }
-    }
-    throw GIVE_UP; // a quoted scalar over several lines
+    if (t.charCodeAt(p) === 39) return singleQuoted(t, p + 1, end - 1);
+    const value = doubleQuoted(t, p + 1, end - 1);
+    if (value === undefined) throw GIVE_UP; // an escape YAML does not have
+    return value;
   }
 
   /** `[a, "b", 'c']` on one line, of scalars only. Returns the offset after `]`. */
@@ -342,7 +323,7 @@ class Reader {
       let value: unknown;
       if (c === 34 || c === 39) {
         end = this.quotedEnd(i);
-        value = c === 34 ? doubleQuoted(t, i + 1, end - 1) : t.slice(i + 1, end - 1).replaceAll("''", "'");
+        value = this.quoted(i, end);
       } else {
         const next = t.charCodeAt(i + 1);
         if (!plainStart(c, next) || (c === DASH && (next === 44 || next === 93))) throw GIVE_UP;
@@ -433,7 +414,7 @@ class Reader {
         return false;
       }
       if (t.charCodeAt(end) !== COLON || (end + 1 < this.le && t.charCodeAt(end + 1) !== SPACE)) return false;
-      this.keyValue = this.keyName = c === 34 ? doubleQuoted(t, p + 1, end - 1) : t.slice(p + 1, end - 1).replaceAll("''", "'");
+      this.keyValue = this.keyName = this.quoted(p, end);
       this.keyStart = p;
       this.keyEnd = end;
       this.keyAfter = end + 1;
@@ -465,85 +446,3 @@ function keyChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === DASH || c === 46 || c === 47 || c === SPACE;
 }
 
-/** Whether a plain scalar may start with `c` (followed by `next`) in this subset. */
-function plainStart(c: number, next: number): boolean {
-  switch (c) {
-    case 35: // #
-    case 38: // &
-    case 42: // *
-    case 33: // !
-    case 124: // |
-    case 62: // >
-    case 39: // '
-    case 34: // "
-    case 37: // %
-    case 64: // @
-    case 96: // `
-    case 44: // ,
-    case 91: // [
-    case 93: // ]
-    case 123: // {
-    case 125: // }
-    case 63: // ?
-    case COLON:
-      return false;
-    case DASH:
-      return next === next && next !== SPACE && next !== 10 && next !== 13;
-    default:
-      return true;
-  }
-}
-
-const ESCAPES: Record<string, string> = {
-  '0': '\0',
-  a: '\x07',
-  b: '\b',
-  t: '\t',
-  n: '\n',
-  v: '\v',
-  f: '\f',
-  r: '\r',
-  e: '\x1b',
-  ' ': ' ',
-  '"': '"',
-  '/': '/',
-  '\\': '\\',
-  N: '\x85',
-  _: '\xa0',
-  L: '\u2028',
-  P: '\u2029',
-};
-
-/** The text between the quotes of a one-line double-quoted scalar, its escapes read. */
-function doubleQuoted(t: string, from: number, to: number): string {
-  const slash = t.indexOf('\\', from);
-  if (slash === -1 || slash >= to) return t.slice(from, to);
-  let out = t.slice(from, slash);
-  let i = slash;
-  while (i < to) {
-    const c = t[i]!;
-    if (c !== '\\') {
-      const next = t.indexOf('\\', i);
-      const stop = next === -1 || next > to ? to : next;
-      out += t.slice(i, stop);
-      i = stop;
-      continue;
-    }
-    const e = t[i + 1]!;
-    const simple = ESCAPES[e];
-    if (simple !== undefined) {
-      out += simple;
-      i += 2;
-      continue;
-    }
-    const digits = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-    if (!digits) throw GIVE_UP;
-    const hex = t.slice(i + 2, i + 2 + digits);
-    if (hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) throw GIVE_UP;
-    const code = parseInt(hex, 16);
-    if ((code >= 0xd800 && code <= 0xdfff) || code > 0x10ffff) throw GIVE_UP;
-    out += String.fromCodePoint(code);
-    i += 2 + digits;
-  }
-  return out;
-}

@@ -2,6 +2,8 @@
 // a flow indicator, where a plain scalar ends (before ` #`), where a quote closes and what a
 // quoted scalar reads as.
 
+export { closingQuote } from '../../core/workspace/yaml-scalars';
+
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13;
 }
@@ -25,26 +27,6 @@ export function plainEnd(t: string, start: number, e: number): number {
     if (t.charCodeAt(j) === 35 && isSpace(t.charCodeAt(j - 1))) return trimEnd(t, start, j);
   }
   return trimEnd(t, start, e);
-}
-
-/** Offset of the quote that closes the one at `i`, or -1. */
-export function closingQuote(t: string, i: number, limit: number): number {
-  const q = t.charCodeAt(i);
-  for (let j = i + 1; j < limit; j++) {
-    const c = t.charCodeAt(j);
-    if (q === 34 && c === 92 /* \ */) {
-      j++;
-      continue;
-    }
-    if (c === q) {
-      if (q === 39 && t.charCodeAt(j + 1) === 39) {
-        j++;
-        continue;
-      }
-      return j;
-    }
-  }
-  return -1;
 }
 
 export function unquote(raw: string): string {
