@@ -77,8 +77,6 @@ class Reader {
   private node: SpanNode | undefined;
   /** Whether the document's first line (or its `---`) has been read. */
   private started = false;
-  /** Where the block scalar just read ends. */
-  private blockEnd = 0;
   /** The end of the last line of the value just read: a block collection's span ends there, as `yaml`'s does. */
   private lastLineEnd = 0;
 
@@ -226,15 +224,15 @@ class Reader {
    * A value whose line ended after its key or dash: the block below, more indented (or, for a
    * map's value, a sequence at the map's own indentation), else an empty value (a map's only).
    */
-  private valueBelow(indent: number, at: number, sameIndentSeq: boolean): unknown {
+  private valueBelow(indent: number, at: number, ofMap: boolean): unknown {
     const lineEnd = this.le;
     this.load(this.nl);
     if (this.toContent()) {
       if (this.ind > indent) return this.blockNode(indent, this.ind);
-      if (sameIndentSeq && this.ind === indent && this.isSeqEntry(this.ls + indent)) return this.sequence(indent);
+      if (ofMap && this.ind === indent && this.isSeqEntry(this.ls + indent)) return this.sequence(indent);
     }
     // An empty item (`-` alone): js-yaml may read the lines after it into its sequence.
-    if (!sameIndentSeq) throw GIVE_UP;
+    if (!ofMap) throw GIVE_UP;
     this.lastLineEnd = lineEnd;
     if (this.spans) this.node = { start: at, end: at, kind: null, children: [] };
     return null;
@@ -265,10 +263,7 @@ class Reader {
       kind = 'mapping';
       this.endOfLine(end);
     } else if (c === 124 /* | */ || c === 62 /* > */) {
-      const start = p;
-      value = this.blockScalar(p, parent);
-      if (this.spans) this.node = { start, end: this.blockEnd, kind: 'scalar', value, children: [] };
-      return value;
+      return this.blockScalar(p, parent);
     } else {
       if (!plainStart(c, this.text.charCodeAt(p + 1))) throw GIVE_UP;
       end = this.plainEnd(p);
@@ -352,7 +347,8 @@ class Reader {
   /**
    * `|` or `>`, with `-` or no chomping indicator and no indentation indicator. Its lines are
    * those after the header that are blank or indented at least as its first line, which must
-   * be indented more than `parent`. A folded scalar with more-indented lines gives up.
+   * be indented more than `parent`. A folded scalar with more-indented lines gives up. Moves
+   * past its lines, as inlineValue does past its one.
    */
   private blockScalar(p: number, parent: number): string {
     const t = this.text;
@@ -364,13 +360,12 @@ class Reader {
       q++;
     }
     this.endOfLine(q);
-    const headerEnd = q;
     this.load(this.nl);
     let n = -1;
     let out = '';
     let lines = 0;
     let empties = 0;
-    let lastEnd = headerEnd;
+    let lastEnd = q;
     while (this.ls <= this.len) {
       const blank = this.ind === this.le - this.ls;
       if (blank) {
@@ -395,8 +390,9 @@ class Reader {
     if (n === -1) throw GIVE_UP;
     this.lastLineEnd = lastEnd;
     while (lastEnd > p && t.charCodeAt(lastEnd - 1) === SPACE) lastEnd--;
-    this.blockEnd = lastEnd;
-    return strip ? out : out + '\n';
+    const value = strip ? out : out + '\n';
+    if (this.spans) this.node = { start: p, end: lastEnd, kind: 'scalar', value, children: [] };
+    return value;
   }
 
   /**
@@ -407,12 +403,9 @@ class Reader {
     const t = this.text;
     const c = t.charCodeAt(p);
     if (c === 34 || c === 39) {
-      let end: number;
-      try {
-        end = this.quotedEnd(p);
-      } catch {
-        return false;
-      }
+      const close = closingQuote(t, p, this.le);
+      if (close === -1) return false;
+      const end = close + 1;
       if (t.charCodeAt(end) !== COLON || (end + 1 < this.le && t.charCodeAt(end + 1) !== SPACE)) return false;
       this.keyValue = this.keyName = this.quoted(p, end);
       this.keyStart = p;
