@@ -22,8 +22,9 @@ export const slaBreach: Rule = {
       const index = clock.stoppedAt === undefined ? -1 : timeline.findIndex((e) => statuses.includes(e?.status) && parseTimestamp(e.at) === clock.stoppedAt);
       return index === -1 ? ['opened'] : ['timeline', index, 'at'];
     };
-    const report = (name: 'response' | 'resolution', clock: Clock, path: (string | number)[]) => {
+    const report = (name: 'response' | 'resolution', clock: Clock, stops: string[]) => {
       if (!isBreached(clock)) return;
+      const path = atStop(clock, stops);
       const over = formatMinutes(clock.elapsedMinutes - clock.targetMinutes);
       const stopped = clock.stoppedAt !== undefined;
       const how = stopped
@@ -36,7 +37,7 @@ export const slaBreach: Rule = {
         related: [{ at: { file: sla.policy.file, doc: sla.policy.doc, path: ['targets', entity.value.priority, name] }, message: `${name} target` }],
       });
     };
-    report('response', sla.clocks.response, atStop(sla.clocks.response, ['acknowledged', 'in_progress', 'resolved']));
-    report('resolution', sla.clocks.resolution, atStop(sla.clocks.resolution, ['resolved']));
+    report('response', sla.clocks.response, ['acknowledged', 'in_progress', 'resolved']);
+    report('resolution', sla.clocks.resolution, ['resolved']);
   },
 };

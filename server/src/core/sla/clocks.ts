@@ -184,13 +184,14 @@ export function walkTimeline(
     if (run && response.phase === 'running') run('response', t, when);
     if (run && resolution.phase === 'running') run('resolution', t, when);
     t = when;
-    const effect: EntryEffect = {};
+    let responseEffect: EntryEffect['response'];
+    let resolutionEffect: EntryEffect['resolution'];
 
     const status = entry.status;
     if (response.phase === 'running' && RESPONDING.has(status)) {
       response.phase = 'stopped';
       response.since = when;
-      effect.response = 'stops';
+      responseEffect = 'stops';
     }
 
     // Stopping wins over pausing, should a policy list `resolved` in pause_on.
@@ -198,7 +199,7 @@ export function walkTimeline(
       if (resolution.phase !== 'stopped') {
         resolution.phase = 'stopped';
         resolution.since = when;
-        effect.resolution = 'stops';
+        resolutionEffect = 'stops';
       }
       // A repeated `resolved` keeps the first.
       if (resolvedAt === undefined) resolvedAt = when;
@@ -208,16 +209,21 @@ export function walkTimeline(
       const phase: Phase = pauseOn.has(status) ? 'paused' : 'running';
       if (resolution.phase === 'stopped') {
         resolvedAt = undefined; // reopened
-        effect.resolution = 'reopens';
+        resolutionEffect = 'reopens';
       } else if (phase !== resolution.phase) {
-        effect.resolution = phase === 'paused' ? 'pauses' : 'resumes';
+        resolutionEffect = phase === 'paused' ? 'pauses' : 'resumes';
       }
       if (phase !== resolution.phase) {
         resolution.phase = phase;
         resolution.since = when;
       }
     }
-    onEntry?.(index, effect);
+    if (onEntry) {
+      const effect: EntryEffect = {};
+      if (responseEffect) effect.response = responseEffect;
+      if (resolutionEffect) effect.resolution = resolutionEffect;
+      onEntry(index, effect);
+    }
   }
   if (run && response.phase === 'running') run('response', t, now);
   if (run && resolution.phase === 'running') run('resolution', t, now);
@@ -232,7 +238,7 @@ export function computeClocks(incident: IncidentDoc, policy: SlaPolicyDoc, time:
     response: new Counter(time, targetMinutes(targets?.response)),
     resolution: new Counter(time, targetMinutes(targets?.resolution)),
   };
-  const walk = walkTimeline(incident, pauseStatuses(policy), nowMs, (clock, from, to) => counters[clock].run(from, to));
+  const walk = walkTimeline(incident, pauseStatuses(policy), nowMs, (clock, from, to) => (clock === 'response' ? counters.response : counters.resolution).run(from, to));
   if (!walk) {
     // Nothing can be counted without a start; the schema reports the timestamp.
     const start = Number.isFinite(nowMs) ? nowMs : 0;

@@ -35,24 +35,30 @@ export function zoneOr(zone: unknown, fallback = 'UTC'): string {
   return isValidZone(zone) ? zone : fallback;
 }
 
-/** Per zone: the offset in ms of each UTC day over which it does not change (null: it changes). */
-const dailyOffsets = new Map<string, Map<number, number | null>>();
+/** Per zone: its offset in ms at the start of each UTC day asked about. */
+const dayStartOffsets = new Map<string, Map<number, number>>();
 
 /** The zone's offset from UTC at an instant, in ms (0 for an unknown zone). */
 export function offsetMs(zone: string, ms: number): number {
   const z = zoneObject(zone);
   if (!z) return 0;
-  let byDay = dailyOffsets.get(zone);
-  if (!byDay) dailyOffsets.set(zone, (byDay = new Map()));
+  let starts = dayStartOffsets.get(zone);
+  if (!starts) dayStartOffsets.set(zone, (starts = new Map()));
+  if (starts.size > 100_000) starts.clear();
   const day = Math.floor(ms / DAY);
-  let offset = byDay.get(day);
+  const first = dayStartOffset(z, starts, day);
+  // The same offset at this day's start and the next's: the same all day (no zone changes its
+  // offset twice in a day). Each day's start is asked of the zone once, for it and the day before.
+  return first === dayStartOffset(z, starts, day + 1) ? first : Math.round(z.offset(ms) * MINUTE);
+}
+
+function dayStartOffset(z: IANAZone, starts: Map<number, number>, day: number): number {
+  let offset = starts.get(day);
   if (offset === undefined) {
-    const first = Math.round(z.offset(day * DAY) * MINUTE);
-    offset = first === Math.round(z.offset((day + 1) * DAY - 1) * MINUTE) ? first : null;
-    if (byDay.size > 100_000) byDay.clear();
-    byDay.set(day, offset);
+    offset = Math.round(z.offset(day * DAY) * MINUTE);
+    starts.set(day, offset);
   }
-  return offset ?? Math.round(z.offset(ms) * MINUTE);
+  return offset;
 }
 
 /** The day number (days since 1970-01-01) of an instant on a zone's wall clock. */

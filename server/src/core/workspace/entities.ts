@@ -150,15 +150,10 @@ export function referencesOf(file: string, doc: number, value: unknown): Referen
 }
 
 /**
- * What the index keeps of a document's references: the key of each target, and for a `reverse`
- * field the key of the document it is written in. The same fields as referencesOf, without
- * building references (paths, raw texts): the index asks this of every one of 100 000 files.
+ * The kind and id of each reference of a document, and for a `reverse` field the key of the
+ * document it is written in: the same fields as referencesOf, without building references
+ * (paths, raw texts). The index asks this of every one of 100 000 files.
  */
-export function referenceKeysOf(value: unknown, found: (key: string, reverseFrom: string | undefined) => void): void {
-  referenceTargetsOf(value, (kind, id, reverseFrom) => found(entityKey(kind, id), reverseFrom));
-}
-
-/** The kind and id of each reference of a document (and `reverseFrom`, as referenceKeysOf), building nothing else. */
 export function referenceTargetsOf(value: unknown, found: (kind: TargetKind, id: string, reverseFrom: string | undefined) => void): void {
   if (!isObject(value) || !isKind(value.kind)) return;
   const kind = value.kind;

@@ -9,6 +9,9 @@
 // nothing until first asked, and gives up (the caller then assumes every kind changed) when
 // more keys are waiting than a whole recount would cost, as after the first read of a workspace.
 
+import type { TargetKind } from '../model';
+import { entityKey } from './entities';
+
 /** More keys waiting than this and a recount is cheaper than following them. */
 const MAX_WAITING = 20_000;
 
@@ -27,9 +30,11 @@ export class UnresolvedKeys {
 
   constructor(private readonly facts: KeyFacts) {}
 
-  /** To be called before a key's definitions or references change. */
-  willChange(key: string): void {
-    if (!this.byKind || this.waiting.has(key)) return;
+  /** To be called before the definitions or references of a kind and id change. */
+  willChange(kind: TargetKind, id: string): void {
+    if (!this.byKind) return;
+    const key = entityKey(kind as TargetKind, id);
+    if (this.waiting.has(key)) return;
     if (this.waiting.size >= MAX_WAITING) this.forget();
     else this.waiting.set(key, this.facts.defined(key));
   }

@@ -32,7 +32,7 @@ export class Workspace {
       const [kind, id] = splitKey(key);
       return this.all(kind, id).map((e) => e.file);
     },
-    (key) => (key === undefined ? this.unresolved.forget() : this.unresolved.willChange(key)),
+    (kind, id) => (kind === undefined ? this.unresolved.forget() : this.unresolved.willChange(kind, id!)),
   );
   private readonly unresolved = new UnresolvedKeys({
     defined: (key) => {
@@ -330,7 +330,7 @@ export class Workspace {
   private add(record: FileRecord, deferred?: DeferredIndex): void {
     this.records.set(record.file, record);
     for (const e of record.entities) {
-      this.unresolved.willChange(e.key);
+      this.unresolved.willChange(e.kind, e.id);
       let byId = this.defs.get(e.kind);
       if (!byId) this.defs.set(e.kind, (byId = new Map()));
       const list = byId.get(e.id);
@@ -349,7 +349,7 @@ export class Workspace {
     this.records.delete(file);
     for (const e of record.entities) {
       touched.add(e.key);
-      this.unresolved.willChange(e.key);
+      this.unresolved.willChange(e.kind, e.id);
       const byId = this.defs.get(e.kind);
       const list = byId?.get(e.id)?.filter((x) => x !== e);
       if (list && list.length) byId!.set(e.id, list);
