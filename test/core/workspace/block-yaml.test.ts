@@ -14,7 +14,7 @@ import type { Node } from 'yaml';
 import { readBlockYaml } from '../../../server/src/core/workspace/block-yaml';
 import { IMPLICIT, plainValue } from '../../../server/src/core/workspace/yaml-scalars';
 import { Locator } from '../../../server/src/core/workspace/locate';
-import { parsePrecise } from '../../../server/src/core/workspace/parse';
+import { documentSegments, lineStartsOf, parsePrecise } from '../../../server/src/core/workspace/parse';
 import { generateWorkspace } from '../../../bench/generate';
 import { allPaths } from '../../helpers/yaml-paths';
 
@@ -42,6 +42,7 @@ function agrees(text: string, name = 'text'): boolean {
   assert.ok(expected, `${name}: read a text js-yaml refuses:\n${text}`);
   assert.deepEqual(read.values, expected, `${name}: values differ from js-yaml's:\n${text}`);
   assert.deepEqual(readBlockYaml(text)?.values, expected, `${name}: values without spans differ`);
+  assert.deepEqual(documentSegments(text, lineStartsOf(text)), [0], `${name}: one document, from line 0, as parseYaml takes it`);
   const precise = parsePrecise(text);
   assert.equal(precise.docs.length, 1);
   const fast = new Locator(text);

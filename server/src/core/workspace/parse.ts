@@ -93,13 +93,35 @@ export function lineEndOffset(text: string, lineStarts: readonly number[], line:
 
 /** `transient`: the values will be let go of soon, so they are not made compact (own-strings.ts). */
 export function parseYaml(text: string, transient = false): ParsedFile {
+  const conflict = conflictMarker(text);
+  if (conflict) return { docs: [], problems: [conflict], lineStarts: lineStartsOf(text) };
+  // The block reader reads one document, which starts on line 0 as documentSegments counts.
+  const block = readBlockYaml(text)?.values;
+  if (block) {
+    if (!transient) ownStrings(block);
+    return new ReadFile(text, [{ index: 0, value: block[0], startLine: 0, broken: false }]);
+  }
   const lineStarts = lineStartsOf(text);
-  const conflict = conflictMarker(text, lineStarts);
-  if (conflict) return { docs: [], problems: [conflict], lineStarts };
   const segments = documentSegments(text, lineStarts);
   const fast = parseFast(text, segments, transient);
   if (fast) return { docs: fast, problems: [], lineStarts };
   return parseWithProblems(text, lineStarts, segments);
+}
+
+/** A file read without problems, whose line table is made only if something asks for it (a suppression comment). */
+class ReadFile implements ParsedFile {
+  readonly problems: SyntaxProblem[] = [];
+  private starts?: number[];
+
+  constructor(
+    private readonly text: string,
+    readonly docs: ParsedDocument[],
+  ) {}
+
+  get lineStarts(): number[] {
+    this.starts ??= lineStartsOf(this.text);
+    return this.starts;
+  }
 }
 
 /** Parses with positions kept: for locating nodes and for the language server's open files. */
@@ -109,17 +131,14 @@ export function parsePrecise(text: string, lineStarts = lineStartsOf(text)): Pre
   return { docs: Array.isArray(docs) ? (docs as Document.Parsed[]) : [], lineStarts };
 }
 
-/** Values by the block reader, else by js-yaml; undefined when `yaml` must say what is wrong (or expand aliases). */
+/** Values by js-yaml; undefined when `yaml` must say what is wrong (or expand aliases). */
 function parseFast(text: string, segments: number[], transient: boolean): ParsedDocument[] | undefined {
-  let values = readBlockYaml(text)?.values;
-  if (!values) {
-    if (usesAliases(text)) return undefined;
-    values = [];
-    try {
-      jsYaml.loadAll(text, (v) => values!.push(v), { schema: jsYaml.CORE_SCHEMA });
-    } catch {
-      return undefined; // a syntax problem, or something js-yaml reads differently: let `yaml` say what.
-    }
+  if (usesAliases(text)) return undefined;
+  const values: unknown[] = [];
+  try {
+    jsYaml.loadAll(text, (v) => values.push(v), { schema: jsYaml.CORE_SCHEMA });
+  } catch {
+    return undefined; // a syntax problem, or something js-yaml reads differently: let `yaml` say what.
   }
   if (values.length !== segments.length) return undefined;
   if (!transient) ownStrings(values);
@@ -217,10 +236,11 @@ export function usesAliases(text: string): boolean {
 }
 
 /** Git conflict markers: reported once, without parsing a file that cannot be meant. */
-function conflictMarker(text: string, lineStarts: readonly number[]): SyntaxProblem | undefined {
+function conflictMarker(text: string): SyntaxProblem | undefined {
+  if (!text.includes('<<<<<<<') && !text.includes('>>>>>>>')) return undefined;
   const m = /^(<{7}|>{7})(?: |$)/m.exec(text);
   if (!m) return undefined;
-  const range = rangeOnLine(text, lineStarts, m.index, m.index + 7);
+  const range = rangeOnLine(text, lineStartsOf(text), m.index, m.index + 7);
   return { range, message: 'unresolved Git merge conflict: resolve the conflict markers (<<<<<<<, =======, >>>>>>>) first' };
 }
 

@@ -322,9 +322,10 @@ export class Workspace {
       this.derived = new Map();
       return;
     }
-    const kinds = new Set<string>();
-    for (const key of keys) kinds.add(key.slice(0, key.indexOf(':')));
-    for (const [name, entry] of this.derived) if (!entry.on || entry.on.some((k) => kinds.has(k))) this.derived.delete(name);
+    // Once per file read, so without a set of kinds or an entry array per result.
+    this.derived.forEach((entry, name) => {
+      if (!entry.on || hasKeyOfKinds(keys, entry.on)) this.derived.delete(name);
+    });
   }
 
   private add(record: FileRecord, deferred?: DeferredIndex): void {
@@ -368,6 +369,11 @@ export function entityCountOf(record: FileRecord): number {
 /** The references a file's record makes to one entity. */
 function refsTo(record: FileRecord | undefined, kind: TargetKind, id: string): Reference[] {
   return record ? record.refs.filter((r) => r.kind === kind && r.id === id) : [];
+}
+
+function hasKeyOfKinds(keys: Iterable<string>, kinds: readonly string[]): boolean {
+  for (const key of keys) for (const kind of kinds) if (key.charCodeAt(kind.length) === 58 /* : */ && key.startsWith(kind)) return true;
+  return false;
 }
 
 function splitKey(key: string): [TargetKind, string] {
