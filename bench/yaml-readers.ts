@@ -15,7 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as jsYaml from 'js-yaml';
 import { LineCounter, parseAllDocuments, Parser, type Document } from 'yaml';
-import { readBlockYaml } from '../server/src/core/workspace/block-yaml';
+import { readBlockSpans, readBlockYaml } from '../server/src/core/workspace/block-yaml';
 import { eventTrees } from '../server/src/core/workspace/locate';
 import { lineStartsOf } from '../server/src/core/workspace/parse';
 import { parseDocAt, parseTree } from '../server/src/service/yaml-tree';
@@ -34,7 +34,7 @@ const READERS: Reader[] = [
   },
   {
     name: 'block-yaml (values and spans)',
-    read: (text) => (readBlockYaml(text, true) ? 'spans' : 'gives up'),
+    read: (text) => (readBlockSpans(text) ? 'spans' : 'gives up'),
   },
   {
     name: 'js-yaml loadAll (values)',

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import * as jsYaml from 'js-yaml';
 import type { Node } from 'yaml';
-import { readBlockYaml } from '../../../server/src/core/workspace/block-yaml';
+import { readBlockSpans, readBlockYaml } from '../../../server/src/core/workspace/block-yaml';
 import { IMPLICIT, plainValue } from '../../../server/src/core/workspace/yaml-scalars';
 import { Locator } from '../../../server/src/core/workspace/locate';
 import { documentSegments, lineStartsOf, parsePrecise } from '../../../server/src/core/workspace/parse';
@@ -36,12 +36,13 @@ function reference(text: string): unknown[] | undefined {
  * values and, for every node, the range `yaml`'s nodes give. Returns whether it read the text.
  */
 function agrees(text: string, name = 'text'): boolean {
-  const read = readBlockYaml(text, true);
+  const read = readBlockYaml(text);
+  const spans = readBlockSpans(text);
+  assert.equal(!!spans, !!read, `${name}: the spans are read where the values are, and only there:\n${text}`);
   if (!read) return false;
   const expected = reference(text);
   assert.ok(expected, `${name}: read a text js-yaml refuses:\n${text}`);
   assert.deepEqual(read.values, expected, `${name}: values differ from js-yaml's:\n${text}`);
-  assert.deepEqual(readBlockYaml(text)?.values, expected, `${name}: values without spans differ`);
   assert.deepEqual(documentSegments(text, lineStartsOf(text)), [0], `${name}: one document, from line 0, as parseYaml takes it`);
   const precise = parsePrecise(text);
   assert.equal(precise.docs.length, 1);
@@ -119,8 +120,12 @@ test('what it does not plainly understand is left to js-yaml', () => {
     '%YAML 1.2\n---\na: 1\n',
     'a: |\n\n  x\n', // a leading empty line
     '- -\n- a\n', // an empty item: js-yaml reads `- a` into the inner sequence
+    'a: 1\rb: 2\n', // a carriage return that ends a line alone
   ];
-  for (const text of cases) assert.equal(readBlockYaml(text), undefined, `read:\n${text}`);
+  for (const text of cases) {
+    assert.equal(readBlockYaml(text), undefined, `read:\n${text}`);
+    assert.equal(readBlockSpans(text), undefined, `spans read:\n${text}`);
+  }
 });
 
 test('plain scalars mean what js-yaml\'s core schema says, with and without the first-letter shortcut', () => {

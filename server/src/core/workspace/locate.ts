@@ -15,7 +15,7 @@
 import * as jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Path, Range } from '../model';
-import { readBlockYaml, type SpanNode } from './block-yaml';
+import { readBlockSpans, type SpanNode } from './block-yaml';
 import { lineEndOffset, lineStartsOf, parsePrecise, positionAt, rangeOnLine, usesAliases, type PreciseFile } from './parse';
 
 export interface NodeSpan {
@@ -202,7 +202,7 @@ export class Locator {
   /** The node's span: from the block reader's or js-yaml's trees when they can be had, else from the `yaml` document. */
   span(doc: number, path: Path): NodeSpan | undefined {
     if (!this.precise) {
-      if (this.events === undefined) this.events = readBlockYaml(this.text, true)?.trees ?? (usesAliases(this.text) ? null : eventTrees(this.text) ?? null);
+      if (this.events === undefined) this.events = readBlockSpans(this.text) ?? (usesAliases(this.text) ? null : eventTrees(this.text) ?? null);
       if (this.events) return eventSpanAt(this.events[doc], path);
     }
     const parsed = this.parsed().docs[doc];

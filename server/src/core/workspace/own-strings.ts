@@ -52,3 +52,8 @@ export function ownStrings(values: unknown[]): void {
     (holder as Record<string | number, unknown>)[key] = copies[i];
   }
 }
+
+/** A string of its own for one that may be a view into a file's text (a key an index keeps). */
+export function ownString(value: string): string {
+  return value.length >= SLICE_MIN ? (JSON.parse(JSON.stringify(value)) as string) : value;
+}

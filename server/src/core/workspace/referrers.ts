@@ -10,6 +10,7 @@
 
 import type { TargetKind } from '../model';
 import { entityKey, referenceTargetsOf } from './entities';
+import { ownString } from './own-strings';
 import type { FileRecord } from './record';
 
 /** What a cache knows of the references of the records it put in the index unread. */
@@ -113,7 +114,8 @@ export class Referrers {
       let byId = this.incoming.get(kind);
       if (!byId) this.incoming.set(kind, (byId = new Map()));
       let set = byId.get(id);
-      if (!set) byId.set(id, (set = new Set()));
+      // The id is the file's own, maybe a view into its text: the index keeps a copy.
+      if (!set) byId.set(ownString(id), (set = new Set()));
       set.add(record.file);
       if (reverseFrom !== undefined) {
         const key = entityKey(kind, id);
