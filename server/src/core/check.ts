@@ -107,21 +107,10 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
     return [{ file: record.file, range: zeroRange(), severity, code: 'yaml-syntax', message: record.readProblem }];
   }
   const drafts: { draft: DraftDiagnostic; doc?: number }[] = record.local.map((draft) => ({ draft, doc: docOf(draft, record) }));
+  const ctx = new FileContext(ws, record.file, options, drafts);
   for (const entity of record.entities) {
     const rules = RULES_BY_KIND.get(entity.kind) ?? [];
-    const ctx: RuleContext = {
-      ws,
-      get now() {
-        options.nowDependent?.set(record.file, 'instant');
-        return options.now;
-      },
-      nowUntracked: options.now,
-      dependsOnNow: (scope = 'instant') => {
-        const known = options.nowDependent;
-        if (known && known.get(record.file) !== 'instant') known.set(record.file, scope);
-      },
-      report: (draft) => drafts.push({ draft, doc: entity.doc }),
-    };
+    ctx.doc = entity.doc;
     for (const rule of rules) {
       if (settings.get(rule.id) === 'off') continue;
       // Cross-file rules trust the schema: an invalid entity is reported by `schema` alone,
@@ -131,9 +120,10 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
     }
   }
 
+  const result: Diagnostic[] = [];
+  if (drafts.length === 0 && record.suppressions.length === 0) return result;
   /** For each suppression, the rules it did silence. */
   const used = new Map<number, Set<string>>();
-  const result: Diagnostic[] = [];
   for (const { draft, doc } of drafts) {
     const severity = settings.get(draft.code) ?? 'error';
     if (severity === 'off') continue;
@@ -171,6 +161,36 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
     });
   }
   return result.sort(compareDiagnostics);
+}
+
+/** What the rules see while they check the entities of one file (one per file, not per entity). */
+class FileContext implements RuleContext {
+  /** The document of the entity being checked. */
+  doc = 0;
+  readonly nowUntracked: number;
+
+  constructor(
+    readonly ws: Workspace,
+    private readonly file: string,
+    private readonly options: CheckOptions,
+    private readonly drafts: { draft: DraftDiagnostic; doc?: number }[],
+  ) {
+    this.nowUntracked = options.now;
+  }
+
+  get now(): number {
+    this.options.nowDependent?.set(this.file, 'instant');
+    return this.options.now;
+  }
+
+  dependsOnNow(scope: NowDependence = 'instant'): void {
+    const known = this.options.nowDependent;
+    if (known && known.get(this.file) !== 'instant') known.set(this.file, scope);
+  }
+
+  report(draft: DraftDiagnostic): void {
+    this.drafts.push({ draft, doc: this.doc });
+  }
 }
 
 /** Effective severity of every rule: defaults, then `tam.yaml` `rules:`, then the caller's. */

@@ -159,22 +159,27 @@ export function referenceTargetsOf(value: unknown, found: (kind: TargetKind, id:
   const kind = value.kind;
   const fromId = kind === 'workspace' ? '' : isIdText(value.id) ? value.id : undefined;
   if (fromId === undefined) return;
-  for (const field of REFERENCE_FIELDS[kind]) {
-    const reverseFrom = field.reverse ? entityKey(kind, fromId) : undefined;
-    visitValues(value, field.path, 0, (raw) => found(field.kind, field.kind === 'task' ? taskRefId(fromId, raw) : raw, reverseFrom));
-  }
+  // No closure per field: this runs for every file, twice for an incident (index, unknown-reference).
+  for (const field of REFERENCE_FIELDS[kind]) visitTargets(value, field, 0, kind, fromId, found);
 }
 
-function visitValues(value: unknown, fieldPath: readonly string[], depth: number, found: (raw: string) => void): void {
-  if (depth === fieldPath.length) {
-    if (typeof value === 'string' && value !== '') found(value);
+function visitTargets(
+  value: unknown,
+  field: RefField,
+  depth: number,
+  kind: Kind,
+  fromId: string,
+  found: (kind: TargetKind, id: string, reverseFrom: string | undefined) => void,
+): void {
+  if (depth === field.path.length) {
+    if (typeof value === 'string' && value !== '') found(field.kind, field.kind === 'task' ? taskRefId(fromId, value) : value, field.reverse ? entityKey(kind, fromId) : undefined);
     return;
   }
-  const step = fieldPath[depth]!;
+  const step = field.path[depth]!;
   if (step === '*') {
-    if (Array.isArray(value)) for (const item of value) visitValues(item, fieldPath, depth + 1, found);
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) visitTargets(value[i], field, depth + 1, kind, fromId, found);
   } else if (isObject(value) && step in value) {
-    visitValues(value[step], fieldPath, depth + 1, found);
+    visitTargets(value[step], field, depth + 1, kind, fromId, found);
   }
 }
 

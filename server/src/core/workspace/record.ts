@@ -144,7 +144,7 @@ export function buildRecord(file: string, text: string, transient = false): File
     }
     record.entities.push(...entitiesOf(file, doc.index, value, valid));
   }
-  const suppressions = findSuppressions(text, parsed.lineStarts, parsed.docs);
+  const suppressions = findSuppressions(text, parsed);
   if (suppressions.length) record.suppressions = suppressions;
   return record;
 }

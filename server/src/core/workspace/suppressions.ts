@@ -4,7 +4,7 @@
 // checker can report the ones that did not (`unused-suppression`).
 
 import type { Range } from '../model';
-import type { ParsedDocument } from './parse';
+import type { ParsedDocument, ParsedFile } from './parse';
 import { lineEndOffset, positionAt } from './parse';
 
 export interface Suppression {
@@ -22,8 +22,10 @@ export interface Suppression {
 
 const DIRECTIVE = /#\s*tam-disable(-next-line)?(?=\s|$)([^\n\r]*)/g;
 
-export function findSuppressions(text: string, lineStarts: readonly number[], docs: readonly ParsedDocument[]): Suppression[] {
+export function findSuppressions(text: string, parsed: Pick<ParsedFile, 'lineStarts' | 'docs'>): Suppression[] {
   if (!text.includes('tam-disable')) return [];
+  // The line table only now: most files have no suppression, and need none.
+  const { lineStarts, docs } = parsed;
   const out: Suppression[] = [];
   const firstCommentSeen = new Set<number>();
   DIRECTIVE.lastIndex = 0;
