@@ -83,6 +83,12 @@ export class Referrers {
     return this.setOf(key) ?? [];
   }
 
+  /** The files that refer to an entity, asked by kind and id (no key to make and split). */
+  filesReferringToEntity(kind: TargetKind, id: string): Iterable<string> {
+    if (this.deferred.size) this.settle(entityKey(kind, id));
+    return this.incoming.get(kind)?.get(id) ?? [];
+  }
+
   /** The keys whose diagnostics depend on the source key's content (`reverse` fields). */
   reverseTargetsOf(key: string): Iterable<string> {
     this.settle(key);

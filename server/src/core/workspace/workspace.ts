@@ -213,7 +213,7 @@ export class Workspace {
   /** References that point at an entity, resolved or not. */
   referencesTo(kind: TargetKind, id: string): readonly Reference[] {
     const out: Reference[] = [];
-    for (const file of this.referrers.filesReferringTo(entityKey(kind, id))) out.push(...refsTo(this.records.get(file), kind, id));
+    for (const file of this.referrers.filesReferringToEntity(kind, id)) out.push(...refsTo(this.records.get(file), kind, id));
     return out;
   }
 
