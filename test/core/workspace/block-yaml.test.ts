@@ -37,7 +37,10 @@ function reference(text: string): unknown[] | undefined {
  */
 function agrees(text: string, name = 'text'): boolean {
   const read = readBlockYaml(text);
-  const spans = readBlockSpans(text);
+  const spans = readBlockSpans(text); // from what reading the values noted
+  readBlockYaml('other: text\n');
+  // Of a text read before another: read again, without values, to the same nodes.
+  assert.deepEqual(readBlockSpans(text), spans, `${name}: spans read again differ from those noted:\n${text}`);
   assert.equal(!!spans, !!read, `${name}: the spans are read where the values are, and only there:\n${text}`);
   if (!read) return false;
   const expected = reference(text);

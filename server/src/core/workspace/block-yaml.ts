@@ -1,8 +1,10 @@
 // A reader for the YAML that people write by hand in this format, and nothing more: one
 // document of block maps and sequences, plain and quoted one-line scalars, `|` and `>` block
 // scalars, one-line flow sequences and comments. It gives the same values as js-yaml with the
-// core schema (its own resolvers decide what a plain scalar means) and, when asked, the span of
-// every node, for placing diagnostics (locate.ts) at a third of the cost of js-yaml's events.
+// core schema (its own resolvers decide what a plain scalar means), and notes the span of every
+// node as it goes (block-spans.ts), for placing diagnostics (locate.ts) in the file it read last
+// without reading it again; another file's are read again, without values, at a third of the
+// cost of js-yaml's events.
 //
 // Anything else gives up: it returns undefined and the caller reads the file with js-yaml (and
 // `yaml` for problems). Giving up is always right, so every case that is not plainly understood
@@ -13,18 +15,10 @@
 // Why it exists: js-yaml is most of a cold `tam validate` (bench/scale.bench.ts), and reading
 // the common shape directly, without a state machine per character, takes a fraction of it.
 
+import { MAPPING, NULL, SCALAR, SEQUENCE, SpanLog, type SpanNode } from './block-spans';
 import { closingQuote, doubleQuoted, plainStart, plainValue, singleQuoted } from './yaml-scalars';
 
-/** A node and its span, in the terms locate.ts reads: a map's children are key, value, key, value… */
-export interface SpanNode {
-  start: number;
-  end: number;
-  /** null: an empty value (`key:` with nothing after it). */
-  kind: 'mapping' | 'sequence' | 'scalar' | null;
-  /** A scalar's value, for matching map keys (the block reader gives it for keys only). */
-  value?: unknown;
-  children: SpanNode[];
-}
+export type { SpanNode } from './block-spans';
 
 export interface BlockRead {
   values: unknown[];
@@ -38,27 +32,32 @@ const HASH = 35;
 const COLON = 58;
 const DASH = 45;
 
+/** The spans of the text read last (block-spans.ts). */
+const LOG = new SpanLog();
+
 export function readBlockYaml(text: string): BlockRead | undefined {
-  if (!plainText(text)) return undefined;
-  try {
-    return { values: [new Reader(text, false).document()] };
-  } catch {
-    return undefined; // GIVE_UP, or a stack too deep: js-yaml says what it is.
-  }
+  return read(text, true);
 }
 
 /**
- * The root node of each document of a text readBlockYaml reads, with the span of every node,
- * its values not made (a scalar's `value` is there for keys only): where a diagnostic goes.
+ * The root node of each document of a text readBlockYaml reads, with the span of every node
+ * (a scalar's `value` is there for keys only): where a diagnostic goes. Of the text read last,
+ * from what that read noted; of another, read again without making values.
  */
 export function readBlockSpans(text: string): SpanNode[] | undefined {
+  if (LOG.text !== text && !read(text, false)) return undefined;
+  return [LOG.tree()];
+}
+
+function read(text: string, values: boolean): BlockRead | undefined {
+  LOG.reset();
   if (!plainText(text)) return undefined;
   try {
-    const reader = new Reader(text, true);
-    reader.document();
-    return [reader.root!];
+    const value = new Reader(text, values, LOG).document();
+    LOG.text = text;
+    return { values: [value] };
   } catch {
-    return undefined;
+    return undefined; // GIVE_UP, or a stack too deep: js-yaml says what it is.
   }
 }
 
@@ -88,24 +87,21 @@ class Reader {
   private keyStart = 0;
   private keyEnd = 0;
   private keyAfter = 0;
-  /** The span of the node just read, when spans are asked for. */
-  private node: SpanNode | undefined;
   /** Whether the document's first line (or its `---`) has been read. */
   private started = false;
   /** The end of the last line of the value just read: a block collection's span ends there, as `yaml`'s does. */
   private lastLineEnd = 0;
-  /** With spans: the document's root node. */
-  root: SpanNode | undefined;
-
   constructor(
     private readonly text: string,
-    private readonly spans: boolean,
+    /** Whether to make values; without, only the spans are noted (and keys' values). */
+    private readonly values: boolean,
+    private readonly log: SpanLog,
   ) {
     this.len = text.length;
     this.load(0);
   }
 
-  /** The document's value (undefined with spans: no values are made then). */
+  /** The document's value (undefined without `values`). */
   document(): unknown {
     if (!this.toContent()) throw GIVE_UP;
     if (this.text.charCodeAt(this.ls) === 37 /* % */ || this.marker(46 /* . */)) throw GIVE_UP;
@@ -117,7 +113,6 @@ class Reader {
       if (!this.toContent()) throw GIVE_UP;
     }
     const value = this.blockNode(-1, this.ind);
-    this.root = this.node;
     if (this.toContent()) throw GIVE_UP; // more than one document, or text after the root
     return value;
   }
@@ -188,14 +183,14 @@ class Reader {
 
   private mapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    const span: SpanNode | undefined = this.spans ? { start: this.keyStart, end: 0, kind: 'mapping', children: [] } : undefined;
-    // With spans, no values are made: the names say whether a key comes twice.
-    const names: string[] | undefined = span ? [] : undefined;
+    const span = this.log.open(MAPPING, this.keyStart);
+    // Without values, the names say whether a key comes twice.
+    const names: string[] | undefined = this.values ? undefined : [];
     for (;;) {
       const name = this.keyName;
       if (name === '__proto__' || (names ? names.includes(name) : Object.prototype.hasOwnProperty.call(out, name))) throw GIVE_UP;
       names?.push(name);
-      if (span) span.children.push({ start: this.keyStart, end: this.keyEnd, kind: 'scalar', value: this.keyValue, children: [] });
+      this.log.leaf(SCALAR, this.keyStart, this.keyEnd, this.keyValue);
       const after = this.keyAfter;
       const p = this.skipSpaces(after);
       let value: unknown;
@@ -204,20 +199,17 @@ class Reader {
       } else {
         value = this.inlineValue(p, indent);
       }
-      if (span) {
-        span.children.push(this.node!);
-        span.end = this.lastLineEnd;
-      } else out[name] = value;
+      if (!names) out[name] = value;
       if (!this.toContent() || this.ind < indent) break;
       if (this.ind > indent || !this.keyAt(this.ls + indent)) throw GIVE_UP;
     }
-    this.node = span;
+    this.log.close(span, this.lastLineEnd);
     return out;
   }
 
   private sequence(col: number): unknown[] {
     const out: unknown[] = [];
-    const span: SpanNode | undefined = this.spans ? { start: this.ls + col, end: 0, kind: 'sequence', children: [] } : undefined;
+    const span = this.log.open(SEQUENCE, this.ls + col);
     for (;;) {
       const dash = this.ls + col;
       const p = this.skipSpaces(dash + 1);
@@ -227,16 +219,12 @@ class Reader {
       } else {
         item = this.blockNode(col, p - this.ls);
       }
-      out.push(span ? undefined : item);
-      if (span) {
-        span.children.push(this.node!);
-        span.end = this.lastLineEnd;
-      }
+      out.push(item);
       if (!this.toContent() || this.ind < col) break;
       if (this.ind > col) throw GIVE_UP;
       if (!this.isSeqEntry(this.ls + col)) break; // a key of the map this sequence is the value of
     }
-    this.node = span;
+    this.log.close(span, this.lastLineEnd);
     return out;
   }
 
@@ -254,7 +242,7 @@ class Reader {
     // An empty item (`-` alone): js-yaml may read the lines after it into its sequence.
     if (!ofMap) throw GIVE_UP;
     this.lastLineEnd = lineEnd;
-    if (this.spans) this.node = { start: at, end: at, kind: null, children: [] };
+    this.log.leaf(NULL, at, at);
     return null;
   }
 
@@ -262,34 +250,31 @@ class Reader {
   private inlineValue(p: number, parent: number): unknown {
     const c = this.text.charCodeAt(p);
     let value: unknown;
-    let end: number;
-    let kind: SpanNode['kind'] = 'scalar';
-    let children: SpanNode[] | undefined;
     if (c === 34 /* " */ || c === 39 /* ' */) {
-      end = this.quotedEnd(p);
+      const end = this.quotedEnd(p);
       value = this.quoted(p, end);
       this.endOfLine(end);
+      this.log.leaf(SCALAR, p, end);
     } else if (c === 91 /* [ */) {
       const items: unknown[] = [];
-      if (this.spans) children = [];
-      end = this.flowSequence(p, items, children);
+      const span = this.log.open(SEQUENCE, p);
+      const end = this.flowSequence(p, items);
+      this.log.close(span, end);
       value = items;
-      kind = 'sequence';
       this.endOfLine(end);
     } else if (c === 123 /* { */) {
       if (this.text.charCodeAt(p + 1) !== 125 /* } */) throw GIVE_UP;
-      end = p + 2;
       value = {};
-      kind = 'mapping';
-      this.endOfLine(end);
+      this.endOfLine(p + 2);
+      this.log.leaf(MAPPING, p, p + 2);
     } else if (c === 124 /* | */ || c === 62 /* > */) {
       return this.blockScalar(p, parent);
     } else {
       if (!plainStart(c, this.text.charCodeAt(p + 1))) throw GIVE_UP;
-      end = this.plainEnd(p);
-      if (!this.spans) value = plainValue(this.text.slice(p, end));
+      const end = this.plainEnd(p);
+      if (this.values) value = plainValue(this.text.slice(p, end));
+      this.log.leaf(SCALAR, p, end);
     }
-    if (this.spans) this.node = { start: p, end, kind, value, children: children ?? [] };
     this.lastLineEnd = this.le;
     this.load(this.nl);
     return value;
@@ -328,7 +313,7 @@ class Reader {
   }
 
   /** `[a, "b", 'c']` on one line, of scalars only. Returns the offset after `]`. */
-  private flowSequence(p: number, items: unknown[], children: SpanNode[] | undefined): number {
+  private flowSequence(p: number, items: unknown[]): number {
     const t = this.text;
     let i = this.skipSpaces(p + 1);
     if (t.charCodeAt(i) === 93 /* ] */) return i + 1;
@@ -350,10 +335,10 @@ class Reader {
           end++;
         }
         while (t.charCodeAt(end - 1) === SPACE) end--;
-        if (!this.spans) value = plainValue(t.slice(i, end));
+        if (this.values) value = plainValue(t.slice(i, end));
       }
       items.push(value);
-      children?.push({ start: i, end, kind: 'scalar', value, children: [] });
+      this.log.leaf(SCALAR, i, end);
       i = this.skipSpaces(end);
       const d = t.charCodeAt(i);
       if (i >= this.le) throw GIVE_UP;
@@ -411,7 +396,7 @@ class Reader {
     this.lastLineEnd = lastEnd;
     while (lastEnd > p && t.charCodeAt(lastEnd - 1) === SPACE) lastEnd--;
     const value = strip ? out : out + '\n';
-    if (this.spans) this.node = { start: p, end: lastEnd, kind: 'scalar', value, children: [] };
+    this.log.leaf(SCALAR, p, lastEnd);
     return value;
   }
 
