@@ -4,6 +4,7 @@
 // editor's lenient tree (service/yaml-tree).
 
 import * as jsYaml from 'js-yaml';
+import { ownString } from './own-strings';
 
 /** The core schema's implicit types, in the order js-yaml tries them on a plain scalar (its typings omit `types`). */
 const TYPES = (jsYaml as unknown as { types: Record<'null' | 'bool' | 'int' | 'float', jsYaml.Type> }).types;
@@ -17,6 +18,33 @@ export function plainValue(s: string): unknown {
   if (!maybe) return s;
   for (const type of IMPLICIT) if (type.resolve(s)) return type.construct(s);
   return s;
+}
+
+/** Plain scalars read lately, each in a slot that its length and three of its characters choose. */
+export class RecentPlain {
+  private readonly texts: (string | undefined)[];
+  /** What each slot's scalar means (plainValue). */
+  readonly values: unknown[];
+
+  /** `size`: a power of two. */
+  constructor(private readonly size: number) {
+    this.texts = new Array<string | undefined>(size).fill(undefined);
+    this.values = new Array<unknown>(size).fill(undefined);
+  }
+
+  /** The slot of the plain scalar from `p` to `end` of `t`, filled with it if it held another. */
+  slot(t: string, p: number, end: number): number {
+    const length = end - p;
+    const slot = (length * 97 + t.charCodeAt(p) * 31 + t.charCodeAt(end - 1) * 7 + t.charCodeAt(p + (length >> 1))) & (this.size - 1);
+    const known = this.texts[slot];
+    if (known === undefined || known.length !== length || !t.startsWith(known, p)) {
+      // A copy of its own: a view into the text would keep the file's text alive.
+      const raw = ownString(t.slice(p, end));
+      this.texts[slot] = raw;
+      this.values[slot] = plainValue(raw);
+    }
+    return slot;
+  }
 }
 
 /**
