@@ -114,7 +114,17 @@ async function main(): Promise<void> {
       last = Math.max(...changed.map(([, p]) => p.at));
     }
     const renameMs = last - renameSent - DEBOUNCE_MS;
+    // The rename taken back: its 720 files re-checked before completion is timed (until then
+    // the main thread may answer from the text alone, without the ids of the index).
+    const renamed = new Map([...client.diagnostics].map(([u, p]) => [u, p.at]));
     client.edit(departments, 'id: network-renamed\n', 'id: network\n');
+    await client.waitFor(() => [...client.diagnostics].filter(([u, p]) => p.at !== renamed.get(u)).length > 50, 60_000, 'republished after the rename back');
+    for (let settled = -1; ; ) {
+      await new Promise((r) => setTimeout(r, 300));
+      const changed = [...client.diagnostics].filter(([u, p]) => p.at !== renamed.get(u)).length;
+      if (changed === settled) break;
+      settled = changed;
+    }
 
     // Completion: ids at a value, items of a flow list, keys, people in an incident.
     const complete = async (file: string, needle: string, shift: number): Promise<number> => {
