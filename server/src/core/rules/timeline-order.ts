@@ -13,28 +13,34 @@ export const timelineOrder: Rule = {
     const opened = parseTimestamp(entity.value.opened);
     const timeline: unknown = entity.value.timeline;
     if (!Array.isArray(timeline)) return;
-    let previous: { at: number; text: string; index: number } | undefined;
+    // The latest entry so far (no object per entry: this runs for every incident).
+    let previousAt = -Infinity;
+    let previousText = '';
+    let previousIndex = -1;
     timeline.forEach((entry, index) => {
       const text = entry?.at;
       const at = parseTimestamp(text);
       if (at === undefined) return; // the schema reports malformed timestamps
-      const where = { file: entity.file, doc: entity.doc, path: ['timeline', index, 'at'] };
       if (opened !== undefined && at < opened) {
         ctx.report({
           code: 'timeline-order',
-          at: where,
+          at: { file: entity.file, doc: entity.doc, path: ['timeline', index, 'at'] },
           message: `timeline entry ${index + 1} (${entry.status ?? 'no status'} at ${text}) is before the incident was opened (${entity.value.opened})`,
           related: [{ at: { file: entity.file, doc: entity.doc, path: ['opened'] }, message: 'opened here' }],
         });
-      } else if (previous && at < previous.at) {
+      } else if (at < previousAt) {
         ctx.report({
           code: 'timeline-order',
-          at: where,
-          message: `timeline entry ${index + 1} (${entry.status ?? 'no status'} at ${text}) is earlier than entry ${previous.index + 1} (${previous.text}); keep the timeline in time order`,
-          related: [{ at: { file: entity.file, doc: entity.doc, path: ['timeline', previous.index, 'at'] }, message: `entry ${previous.index + 1}, which comes before it in the list` }],
+          at: { file: entity.file, doc: entity.doc, path: ['timeline', index, 'at'] },
+          message: `timeline entry ${index + 1} (${entry.status ?? 'no status'} at ${text}) is earlier than entry ${previousIndex + 1} (${previousText}); keep the timeline in time order`,
+          related: [{ at: { file: entity.file, doc: entity.doc, path: ['timeline', previousIndex, 'at'] }, message: `entry ${previousIndex + 1}, which comes before it in the list` }],
         });
       }
-      if (!previous || at >= previous.at) previous = { at, text, index };
+      if (at >= previousAt) {
+        previousAt = at;
+        previousText = text;
+        previousIndex = index;
+      }
     });
   },
 };
