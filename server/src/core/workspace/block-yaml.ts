@@ -91,6 +91,7 @@ class Reader {
   private started = false;
   /** The end of the last line of the value just read: a block collection's span ends there, as `yaml`'s does. */
   private lastLineEnd = 0;
+
   constructor(
     private readonly text: string,
     /** Whether to make values; without, only the spans are noted (and keys' values). */

@@ -33,7 +33,7 @@ export class UnresolvedKeys {
   /** To be called before the definitions or references of a kind and id change. */
   willChange(kind: TargetKind, id: string): void {
     if (!this.byKind) return;
-    const key = entityKey(kind as TargetKind, id);
+    const key = entityKey(kind, id);
     if (this.waiting.has(key)) return;
     if (this.waiting.size >= MAX_WAITING) this.forget();
     else this.waiting.set(key, this.facts.defined(key));
