@@ -49,13 +49,24 @@ function agrees(text: string, name = 'text'): boolean {
   assert.deepEqual(documentSegments(text, lineStartsOf(text)), [0], `${name}: one document, from line 0, as parseYaml takes it`);
   const precise = parsePrecise(text);
   assert.equal(precise.docs.length, 1);
-  const fast = new Locator(text);
   const slow = new Locator(text, precise);
+  // The spans noted by the read of this text, walked where they lie…
+  const fast = new Locator(text);
+  fast.range(0, []);
+  // …and, once another text was read, a tree of them.
+  readBlockYaml('other: text\n');
+  const tree = new Locator(text);
+  tree.range(0, []);
+  readBlockYaml(text);
   for (const p of [[], ...allPaths(precise.docs[0]!.contents as Node)]) {
-    for (const part of ['key', 'value'] as const) {
-      assert.deepEqual(fast.range(0, p, part), slow.range(0, p, part), `${name}: ${part} of ${p.join('.')} in:\n${text}`);
+    for (const locator of [fast, tree]) {
+      for (const part of ['key', 'value'] as const) {
+        assert.deepEqual(locator.range(0, p, part), slow.range(0, p, part), `${name}: ${part} of ${p.join('.')} in:\n${text}`);
+      }
+      for (const odd of ['missing', -1, 0.5, 99]) {
+        assert.deepEqual(locator.range(0, [...p, odd], 'value'), slow.range(0, [...p, odd], 'value'), `${name}: ${odd} under ${p.join('.')}`);
+      }
     }
-    assert.deepEqual(fast.range(0, [...p, 'missing'], 'value'), slow.range(0, [...p, 'missing'], 'value'), `${name}: missing under ${p.join('.')}`);
   }
   return true;
 }

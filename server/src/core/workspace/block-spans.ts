@@ -72,6 +72,29 @@ export class SpanLog {
     this.close(this.open(kind, start, key), end);
   }
 
+  /** What a node is: NULL, SCALAR, MAPPING or SEQUENCE (the root is node 0). */
+  kind(i: number): number {
+    return this.data[4 * i]!;
+  }
+
+  start(i: number): number {
+    return this.data[4 * i + 1]!;
+  }
+
+  end(i: number): number {
+    return this.data[4 * i + 2]!;
+  }
+
+  /** The node after i's subtree: i's first child is i + 1, its next sibling after(i). */
+  after(i: number): number {
+    return this.data[4 * i + 3]!;
+  }
+
+  /** A map key's value, else undefined. */
+  key(i: number): unknown {
+    return this.keys[i];
+  }
+
   /** The nodes as a tree (the root is the first node). */
   tree(i = 0): SpanNode {
     const d = this.data;

@@ -49,6 +49,11 @@ export function readBlockSpans(text: string): SpanNode[] | undefined {
   return [LOG.tree()];
 }
 
+/** The spans the block reader noted, if `text` is the text it read last (else undefined). */
+export function notedSpans(text: string): SpanLog | undefined {
+  return LOG.text === text ? LOG : undefined;
+}
+
 function read(text: string, values: boolean): BlockRead | undefined {
   LOG.reset();
   if (!plainText(text)) return undefined;

@@ -15,7 +15,8 @@
 import * as jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Path, Range } from '../model';
-import { readBlockSpans, type SpanNode } from './block-yaml';
+import { MAPPING, NULL, SCALAR, SEQUENCE, type SpanLog } from './block-spans';
+import { notedSpans, readBlockSpans, type SpanNode } from './block-yaml';
 import { lineEndOffset, lineStartsOf, parsePrecise, positionAt, rangeOnLine, usesAliases, type PreciseFile } from './parse';
 
 export interface NodeSpan {
@@ -159,6 +160,51 @@ function eventSpanAt(doc: EventNode | undefined, path: Path): NodeSpan | undefin
   return span;
 }
 
+/**
+ * eventSpanAt on the spans the block reader noted of its one document, walked where they lie:
+ * no tree is made (building one per placed diagnostic was a seventh of what a cold run with
+ * findings allocated).
+ */
+export function notedSpanAt(log: SpanLog, path: Path): NodeSpan {
+  let node = 0;
+  let key = -1;
+  let exact = true;
+  for (const segment of path) {
+    const end = log.after(node);
+    let next = -1;
+    let nextKey = -1;
+    if (log.kind(node) === MAPPING && typeof segment === 'string') {
+      // The children are key, value, key, value…
+      for (let k = node + 1; k < end; ) {
+        const v = log.after(k);
+        if (v >= end) break;
+        if (log.kind(k) === SCALAR && String(log.key(k)) === segment) {
+          nextKey = k;
+          next = v;
+          break;
+        }
+        k = log.after(v);
+      }
+    } else if (log.kind(node) === SEQUENCE && typeof segment === 'number' && Number.isInteger(segment) && segment >= 0) {
+      let c = node + 1;
+      for (let i = 0; i < segment && c < end; i++) c = log.after(c);
+      if (c < end) next = c;
+    }
+    if (next === -1) {
+      exact = false;
+      break;
+    }
+    node = next;
+    key = nextKey;
+    if (log.kind(node) === NULL) break; // `key:` with an empty value
+  }
+  const kind = log.kind(node);
+  const span: NodeSpan = { exact, collection: kind === MAPPING || kind === SEQUENCE };
+  if (key !== -1) span.key = [log.start(key), log.end(key)];
+  if (kind !== NULL) span.value = [log.start(node), log.end(node)];
+  return span;
+}
+
 /** Turns addresses in one file into ranges; parses the file with positions once, on demand. */
 export class Locator {
   private precise?: PreciseFile;
@@ -202,6 +248,11 @@ export class Locator {
   /** The node's span: from the block reader's or js-yaml's trees when they can be had, else from the `yaml` document. */
   span(doc: number, path: Path): NodeSpan | undefined {
     if (!this.precise) {
+      if (this.events === undefined) {
+        // The text just read by the block reader: its noted spans, while they are this text's.
+        const noted = notedSpans(this.text);
+        if (noted) return doc === 0 ? notedSpanAt(noted, path) : undefined;
+      }
       if (this.events === undefined) this.events = readBlockSpans(this.text) ?? (usesAliases(this.text) ? null : eventTrees(this.text) ?? null);
       if (this.events) return eventSpanAt(this.events[doc], path);
     }
