@@ -207,7 +207,7 @@ function main(): void {
       }
     }
 
-    rows.push(['bundle: dist/tam.js / dist/server.js', `${size(path.join(ROOT, 'dist/tam.js'))} / ${size(path.join(ROOT, 'dist/server.js'))}`, '']);
+    rows.push(['bundle: dist/tam-cli.js (run by the launcher dist/tam.js) / dist/server.js', `${size(path.join(ROOT, 'dist/tam-cli.js'))} / ${size(path.join(ROOT, 'dist/server.js'))}`, '']);
     rows.push(['bundle: extension/dist/extension.js', size(path.join(ROOT, 'extension/dist/extension.js')), '']);
     const vsix = path.join(ROOT, 'dist/tam-workbench.vsix');
     rows.push(['extension .vsix', fs.existsSync(vsix) ? size(vsix) : 'not packaged (npm run package)', '']);

@@ -21,8 +21,11 @@ const outIndex = process.argv.indexOf('--out');
 const OUT = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : path.join(ROOT, 'dist');
 const STAGE = path.join(OUT, 'npm-package');
 
-/** What a user of the package gets: the two programs, the schemas and the documentation. */
-const CONTENTS = ['README.md', 'LICENSE', 'dist/tam.js', 'dist/server.js', 'schemas', 'docs'];
+/**
+ * What a user of the package gets: the two programs (tam is a launcher and its bundle; V8's cache
+ * of the bundle is for the Node that built it, and stays out), the schemas and the documentation.
+ */
+const CONTENTS = ['README.md', 'LICENSE', 'dist/tam.js', 'dist/tam-cli.js', 'dist/server.js', 'schemas', 'docs'];
 
 /** The fields of the repository's manifest that describe the package; all others stay home. */
 const PUBLISHED_FIELDS = ['name', 'version', 'description', 'keywords', 'license', 'author', 'homepage', 'bugs', 'repository', 'bin', 'engines'];
@@ -30,7 +33,7 @@ const PUBLISHED_FIELDS = ['name', 'version', 'description', 'keywords', 'license
 function publishedManifest(manifest) {
   const out = {};
   for (const field of PUBLISHED_FIELDS) if (manifest[field] !== undefined) out[field] = manifest[field];
-  out.files = ['dist/tam.js', 'dist/server.js', 'schemas/*.schema.json', 'docs'];
+  out.files = ['dist/tam.js', 'dist/tam-cli.js', 'dist/server.js', 'schemas/*.schema.json', 'docs'];
   return out;
 }
 

@@ -53,10 +53,10 @@ test('the package has no dependencies and no scripts, and carries the bundles, s
   }
   assert.equal(manifest.engines.node, '>=20');
   const files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, '')).sort();
-  for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/tam.js', 'dist/server.js', 'schemas/chain.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/sla-breach.md']) {
+  for (const f of ['LICENSE', 'README.md', 'package.json', 'dist/tam.js', 'dist/tam-cli.js', 'dist/server.js', 'schemas/chain.schema.json', 'docs/cli.md', 'docs/ci.md', 'docs/rules/sla-breach.md']) {
     assert.ok(files.includes(f), `${f} is in the package`);
   }
-  assert.deepEqual(files.filter((f) => /\.map$|\.ts$|^test\/|^extension\/|^sample-workspace\//.test(f)), []);
+  assert.deepEqual(files.filter((f) => /\.map$|\.code-cache$|\.ts$|^test\/|^extension\/|^sample-workspace\//.test(f)), []);
 });
 
 test('npm install -g from the tarball needs no network, runs no script and installs one package', () => {

@@ -24,6 +24,9 @@ export function memoryPace(): MemoryPace | undefined {
   try {
     v8.setFlagsFromString('--expose-gc');
     collect = vm.runInNewContext('gc') as () => void;
+    // The lent `gc` stays; the flag goes back, for it is part of what V8 checks before it
+    // takes compiled code from a cache (cli/launcher.ts writes that cache at the end of a run).
+    v8.setFlagsFromString('--no-expose-gc');
   } catch {
     return undefined;
   }
