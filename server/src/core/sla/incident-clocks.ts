@@ -59,12 +59,17 @@ export interface IncidentSla {
  */
 const KEPT_CLOCKS = 4096;
 
+/** The clocks kept: for one "now" at a time, by incident. */
+function clocksMemo(ws: Workspace, nowMs: number): { now: number; byEntity: Map<Entity, IncidentSla | undefined> } {
+  return ws.memo('incident-sla', ['sla-policy', 'calendar', 'project', 'workspace'], () => ({ now: nowMs, byEntity: new Map<Entity, IncidentSla | undefined>() }));
+}
+
 export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
   // Several rules ask for the clocks of the incident being checked, and a request for one
   // incident asks again: kept for one "now" at a time (the server, the status bar and the agenda
   // ask at every request and every minute), and for the last few thousand incidents only — a
   // request over every incident computes each once anyway, and 100 000 kept would be 40 MB.
-  const memo = ws.memo('incident-sla', ['sla-policy', 'calendar', 'project', 'workspace'], () => ({ now: nowMs, byEntity: new Map<Entity, IncidentSla | undefined>() }));
+  const memo = clocksMemo(ws, nowMs);
   if (memo.now !== nowMs || memo.byEntity.size >= KEPT_CLOCKS) {
     memo.now = nowMs;
     memo.byEntity = new Map();
@@ -73,6 +78,15 @@ export function incidentSla(ws: Workspace, incident: Entity, nowMs: number): Inc
   const sla = computeIncidentSla(ws, incident, nowMs);
   memo.byEntity.set(incident, sla);
   return sla;
+}
+
+/**
+ * Forgets the clocks of an incident whose values its workspace lets go of (Workspace.release):
+ * it is never asked for again as that entity, and kept, the clocks and the values they were
+ * counted from lived through thousands of files' collections in a cold `tam validate`.
+ */
+export function forgetIncidentSla(ws: Workspace, incident: Entity): void {
+  clocksMemo(ws, 0).byEntity.delete(incident);
 }
 
 function computeIncidentSla(ws: Workspace, incident: Entity, nowMs: number): IncidentSla | undefined {
