@@ -137,3 +137,23 @@ test('keys of changes the index did not see happen (a Git diff, a cache) re-chec
   const affected = ws.affectedBy(['projects/acme/incidents/INC-1.yaml'], ['incident:INC-1', 'incident:INC-7']);
   assert.ok(affected.has(pm));
 });
+
+test('a file that names an entity twice refers to it until it names it no more', () => {
+  const { host, ws } = setup();
+  const chains = (file: string) => file.includes('/chains/');
+  const referrers = () => [...new Set(ws.referencesTo('department', 'network').map((r) => r.file))].filter(chains).sort();
+  const net = 'projects/acme/chains/net.yaml';
+  const twice = FILES[net]!.replace(/\n$/, '\n  - { id: port, title: Port, department: network, status: todo, estimate: 1d }\n');
+  edit(ws, host, net, twice);
+  assert.deepEqual(referrers(), [net]);
+  assert.equal(ws.referencesTo('department', 'network').filter((r) => chains(r.file)).length, 2);
+  edit(ws, host, net, FILES[net]!);
+  assert.deepEqual(referrers(), [net], 'still named once');
+  edit(ws, host, net, FILES[net]!.replace('department: network', 'department: unix'));
+  assert.deepEqual(referrers(), [], 'named no more');
+  edit(ws, host, 'projects/acme/chains/other.yaml', twice.replace('id: net', 'id: other'));
+  edit(ws, host, net, twice);
+  assert.deepEqual(referrers(), [net, 'projects/acme/chains/other.yaml']);
+  edit(ws, host, 'projects/acme/chains/other.yaml', undefined);
+  assert.deepEqual(referrers(), [net]);
+});
