@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { DateTime } from 'luxon';
-import { formatInZone, isValidZone, localDate, minuteStamp, wallClock, zoneOr } from '../../../server/src/core/time/zone';
+import { DateTime, IANAZone } from 'luxon';
+import { formatInZone, gmtOffsetMinutes, isValidZone, localDate, minuteStamp, offsetMs, wallClock, zoneOr } from '../../../server/src/core/time/zone';
 
 const ZONES = ['UTC', 'Europe/Moscow', 'Europe/Berlin', 'America/New_York', 'America/St_Johns', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Kiritimati', 'Pacific/Pago_Pago', 'Asia/Vladivostok'];
 
@@ -55,4 +55,27 @@ test('instants written in a zone are what luxon writes, across zones, DST change
     }),
     { numRuns: 5000 },
   );
+});
+
+test("offsets read from Intl's GMT±HH:MM are luxon's, in every zone Intl knows, local mean times with seconds included", () => {
+  const instants: number[] = [];
+  for (const year of [1900, 1911, 1925, 1941, 1950, 1980, 2000, 2011, 2026, 2038, 2100, 2199]) instants.push(Date.UTC(year, 0, 1, 12), Date.UTC(year, 6, 1, 12));
+  const zones = Intl.supportedValuesOf('timeZone');
+  assert.ok(zones.length > 300);
+  for (const zone of zones) {
+    const luxon = IANAZone.create(zone);
+    for (const ms of instants) assert.equal(offsetMs(zone, ms), Math.round(luxon.offset(ms) * 60_000), `${zone} at ${new Date(ms).toISOString()}`);
+  }
+});
+
+test('the offset at the end of a formatted instant', () => {
+  assert.equal(gmtOffsetMinutes('1/1/2026, GMT+03:00'), 180);
+  assert.equal(gmtOffsetMinutes('1/1/2026, GMT-09:30'), -570);
+  assert.equal(gmtOffsetMinutes('1/1/2026, GMT\u221205:45'), -345);
+  assert.equal(gmtOffsetMinutes('1/1/2026, GMT'), 0);
+  // Not in that form: luxon is asked instead.
+  assert.equal(gmtOffsetMinutes('1/1/1900, GMT+02:30:17'), undefined);
+  assert.equal(gmtOffsetMinutes('1/1/2026, UTC+3'), undefined);
+  assert.equal(gmtOffsetMinutes('1/1/2026, GMT+0x:00'), undefined);
+  assert.equal(gmtOffsetMinutes('+03:00'), undefined);
 });
