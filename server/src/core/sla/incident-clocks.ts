@@ -33,17 +33,25 @@ export function resolvePolicy(ws: Workspace, incident: Entity): ResolvedPolicy |
   return undefined;
 }
 
-/** The working time of a calendar, shared by every incident until the workspace changes. */
+/** The working time of a calendar, shared by every incident until a calendar changes. */
 export function workingTimeOf(ws: Workspace, calendarId: string): WorkingTime | undefined {
-  return ws.memo(`working-time:${calendarId}`, ['calendar'], () => {
-    const calendar = ws.get('calendar', calendarId);
-    if (!calendar?.valid) return undefined;
-    try {
-      return new WorkingTime(calendar.value);
-    } catch {
-      return undefined; // an unknown zone: the schema rule reports it
-    }
-  });
+  // One memo of every calendar's, found by the id: a memo named for each calendar made and
+  // hashed a new name at each of the several calls per incident, a fiftieth of a cold run.
+  const times = ws.memo('working-times', ['calendar'], () => new Map<string, WorkingTime | undefined>());
+  if (times.has(calendarId)) return times.get(calendarId);
+  const time = workingTimeIn(ws, calendarId);
+  times.set(calendarId, time);
+  return time;
+}
+
+function workingTimeIn(ws: Workspace, calendarId: string): WorkingTime | undefined {
+  const calendar = ws.get('calendar', calendarId);
+  if (!calendar?.valid) return undefined;
+  try {
+    return new WorkingTime(calendar.value);
+  } catch {
+    return undefined; // an unknown zone: the schema rule reports it
+  }
 }
 
 export interface IncidentSla {
