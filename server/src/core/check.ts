@@ -74,19 +74,29 @@ export class Checker {
       }
     }
     for (const file of files) {
-      const record = ws.file(file);
-      if (!record) continue;
-      let diagnostics: Diagnostic[];
-      try {
-        diagnostics = checkFile(ws, record, this.options, this.settings, this.locatorOf);
-      } catch (e) {
-        // A defect in a rule must not cost the user the other files' results.
-        diagnostics = [internalError(record.file, e)];
-      }
-      // Most files have none: one shared empty list instead of 100 000.
-      out.set(record.file, diagnostics.length ? diagnostics : NO_DIAGNOSTICS);
+      const diagnostics = this.checkRead(file);
+      if (diagnostics) out.set(file, diagnostics);
     }
     return out;
+  }
+
+  /**
+   * The diagnostics of one file whose record holds its findings (read in full: not a stand-in),
+   * as `check` gives them; undefined for a file not in the index. For load-and-check.ts, which
+   * checks 100 000 files one at a time.
+   */
+  checkRead(file: string): Diagnostic[] | undefined {
+    const record = this.ws.file(file);
+    if (!record) return undefined;
+    let diagnostics: Diagnostic[];
+    try {
+      diagnostics = checkFile(this.ws, record, this.options, this.settings, this.locatorOf);
+    } catch (e) {
+      // A defect in a rule must not cost the user the other files' results.
+      diagnostics = [internalError(record.file, e)];
+    }
+    // Most files have none: one shared empty list instead of 100 000.
+    return diagnostics.length ? diagnostics : NO_DIAGNOSTICS;
   }
 
   /**
