@@ -24,20 +24,21 @@ export function summarize(diagnostics: readonly Diagnostic[], files: number, ent
 }
 
 export function diagnosticsJson(diagnostics: readonly Diagnostic[], summary: ValidationSummary): object {
-  return {
-    diagnostics: diagnostics.map((d) => ({
-      file: d.file,
-      line: d.range.start.line + 1,
-      column: d.range.start.character + 1,
-      endLine: d.range.end.line + 1,
-      endColumn: d.range.end.character + 1,
-      severity: d.severity,
-      code: d.code,
-      message: d.message,
-      ...(d.related?.length
-        ? { related: d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message })) }
-        : {}),
-    })),
-    summary,
+  return { diagnostics: diagnostics.map(diagnosticJson), summary };
+}
+
+/** One diagnostic as spec §7 writes it, its fields in that order (`related` only when there is some). */
+function diagnosticJson(d: Diagnostic): object {
+  const out: Record<string, unknown> = {
+    file: d.file,
+    line: d.range.start.line + 1,
+    column: d.range.start.character + 1,
+    endLine: d.range.end.line + 1,
+    endColumn: d.range.end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: d.message,
   };
+  if (d.related?.length) out.related = d.related.map((r) => ({ file: r.file, line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message }));
+  return out;
 }
