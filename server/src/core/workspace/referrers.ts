@@ -1,12 +1,10 @@
 // Which files refer to which entity key: the half of the index that `references`, rename and
-// `affectedBy` ask. For each key only the referring files is kept (what each reference
+// `affectedBy` ask. For each key only the set of referring files is kept (what each reference
 // says, where and how, is derived again from the file's record: FileRecord.refs), and for a
 // `reverse` field (a postmortem naming its incident) which source keys a target depends on.
-// The lists are found by kind, then by the id as the file wrote it: a key made for each of the
+// The sets are found by kind, then by the id as the file wrote it: a key made for each of the
 // 600 000 references of 100 000 incidents (a new string, hashed once and thrown away) was most
-// of the cost of indexing them. They are lists, not sets: a file's references are indexed
-// together, so a file naming a key twice is the list's last entry already, and adding a file to
-// a set (hashing it into a table of thousands) was two thirds of what indexing cost after that.
+// of the cost of indexing them.
 // Records from a cache can come in with their references not yet indexed: the cache says which
 // of them refer to a key, and they are indexed the first time a question needs it.
 
@@ -24,8 +22,8 @@ export interface DeferredIndex {
 }
 
 export class Referrers {
-  /** For each kind and id referred to, the files that refer to it, each once. */
-  private readonly incoming = new Map<TargetKind, Map<string, string[]>>();
+  /** For each kind and id referred to, the files that refer to it. */
+  private readonly incoming = new Map<TargetKind, Map<string, Set<string>>>();
   /**
    * For each source key, the keys it refers to with `reverse` (their diagnostics depend on it),
    * with how many references say so: two files may define the same source key.
@@ -58,13 +56,9 @@ export class Referrers {
     referenceTargets(record, (kind, id, reverseFrom) => {
       this.willChange(kind, id);
       const byId = this.incoming.get(kind);
-      const files = byId?.get(id);
-      // The last ones added are the likeliest to change again (a file being edited).
-      const at = files ? files.lastIndexOf(record.file) : -1;
-      if (at !== -1) {
-        if (files!.length === 1) byId!.delete(id);
-        else files!.splice(at, 1);
-      }
+      const set = byId?.get(id);
+      set?.delete(record.file);
+      if (set && set.size === 0) byId!.delete(id);
       if (reverseFrom !== undefined) {
         const key = entityKey(kind, id);
         const from = this.reverseFrom.get(reverseFrom);
@@ -86,7 +80,7 @@ export class Referrers {
   /** The files that refer to a key. */
   filesReferringTo(key: string): Iterable<string> {
     this.settle(key);
-    return this.filesOf(key) ?? [];
+    return this.setOf(key) ?? [];
   }
 
   /** The files that refer to an entity, asked by kind and id (no key to make and split). */
@@ -103,7 +97,7 @@ export class Referrers {
 
   /** Whether some file refers to the key (indexed, or deferred with a cache's index). */
   isReferenced(key: string): boolean {
-    if (this.filesOf(key)) return true;
+    if (this.setOf(key)) return true;
     if (this.deferred.size === 0 || !this.deferredIndex) return false;
     for (const file of this.deferredIndex.referrersOf(key)) if (this.deferred.has(file)) return true;
     return false;
@@ -112,24 +106,23 @@ export class Referrers {
   /** Every key some file refers to; with a cache, maybe a few that no file does any more. */
   *referencedKeys(): IterableIterator<string> {
     for (const [kind, byId] of this.incoming) for (const id of byId.keys()) yield entityKey(kind, id);
-    if (this.deferred.size) for (const key of this.deferredIndex?.keys() ?? []) if (!this.filesOf(key)) yield key;
+    if (this.deferred.size) for (const key of this.deferredIndex?.keys() ?? []) if (!this.setOf(key)) yield key;
   }
 
-  private filesOf(key: string): string[] | undefined {
+  private setOf(key: string): Set<string> | undefined {
     const colon = key.indexOf(':');
     return this.incoming.get(key.slice(0, colon) as TargetKind)?.get(key.slice(colon + 1));
   }
 
   private index(record: FileRecord): void {
-    const file = record.file;
     referenceTargets(record, (kind, id, reverseFrom) => {
       this.willChange(kind, id);
       let byId = this.incoming.get(kind);
       if (!byId) this.incoming.set(kind, (byId = new Map()));
-      const files = byId.get(id);
+      let set = byId.get(id);
       // The id is the file's own, maybe a view into its text: the index keeps a copy.
-      if (!files) byId.set(ownString(id), [file]);
-      else if (files[files.length - 1] !== file) files.push(file);
+      if (!set) byId.set(ownString(id), (set = new Set()));
+      set.add(record.file);
       if (reverseFrom !== undefined) {
         const key = entityKey(kind, id);
         let from = this.reverseFrom.get(reverseFrom);
