@@ -5,8 +5,8 @@
 import { compareDiagnostics, isRuleId, type Diagnostic, type DraftDiagnostic, type DraftFix, type Fix, type RuleId } from './diagnostic';
 import type { NodeAddress, Range, RuleSetting, Severity, TargetKind } from './model';
 import { RULES, RULES_BY_ID } from './rules';
-import { forgetIncidentSla } from './sla/incident-clocks';
 import type { NowDependence, Rule, RuleContext } from './rules/rule';
+import { forgetIncidentSla } from './sla/incident-clocks';
 import type { Locator } from './workspace/locate';
 import { Places } from './workspace/place';
 import type { FileRecord, Workspace } from './workspace/workspace';

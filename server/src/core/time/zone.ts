@@ -5,7 +5,8 @@
 // A local date is the instant shifted by the zone's offset, read as a UTC date: arithmetic, not
 // a locale's formatting (whose output format changed once in CLDR 42). Offsets are looked up
 // once per UTC day and zone when they hold all day (no zone changes its offset twice a day):
-// a report dates 100 000 incidents.
+// a report dates 100 000 incidents. The offset itself is read from Intl's "GMT+03:00" when it
+// is written so, and asked of luxon otherwise.
 
 import { DateTime, IANAZone } from 'luxon';
 import { dateOfDay, digits } from './dates';
