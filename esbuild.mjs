@@ -129,13 +129,12 @@ function writeCodeCache() {
 }
 
 copySchemas();
+rmSync(CODE_CACHE, { force: true });
 if (watch) {
-  rmSync(CODE_CACHE, { force: true });
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
   await Promise.all(contexts.map((c) => c.watch()));
   console.log('esbuild: watching');
 } else {
-  rmSync(CODE_CACHE, { force: true });
   await Promise.all(builds.map((b) => esbuild.build(b)));
   writeCodeCache();
 }

@@ -165,7 +165,7 @@ function eventSpanAt(doc: EventNode | undefined, path: Path): NodeSpan | undefin
  * no tree is made (building one per placed diagnostic was a seventh of what a cold run with
  * findings allocated).
  */
-export function notedSpanAt(log: SpanLog, path: Path): NodeSpan {
+function notedSpanAt(log: SpanLog, path: Path): NodeSpan {
   let node = 0;
   let key = -1;
   let exact = true;
