@@ -104,6 +104,12 @@ export function entityKey(kind: TargetKind, id: string): string {
   return `${kind}:${id}`;
 }
 
+/** The kind and id of an entity key (entityKey's inverse). */
+export function splitEntityKey(key: string): [TargetKind, string] {
+  const colon = key.indexOf(':');
+  return [key.slice(0, colon) as TargetKind, key.slice(colon + 1)];
+}
+
 /** The entities a document defines: itself, and for a chain each of its tasks. */
 export function entitiesOf(file: string, doc: number, value: unknown, valid: boolean): Entity[] {
   if (!isObject(value) || !isKind(value.kind)) return [];

@@ -9,7 +9,7 @@
 // of them refer to a key, and they are indexed the first time a question needs it.
 
 import type { TargetKind } from '../model';
-import { entityKey, referenceTargetsOf } from './entities';
+import { entityKey, referenceTargetsOf, splitEntityKey } from './entities';
 import { ownString } from './own-strings';
 import type { FileRecord } from './record';
 
@@ -110,8 +110,8 @@ export class Referrers {
   }
 
   private setOf(key: string): Set<string> | undefined {
-    const colon = key.indexOf(':');
-    return this.incoming.get(key.slice(0, colon) as TargetKind)?.get(key.slice(colon + 1));
+    const [kind, id] = splitEntityKey(key);
+    return this.incoming.get(kind)?.get(id);
   }
 
   private index(record: FileRecord): void {

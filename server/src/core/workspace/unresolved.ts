@@ -10,7 +10,7 @@
 // more keys are waiting than a whole recount would cost, as after the first read of a workspace.
 
 import type { TargetKind } from '../model';
-import { entityKey } from './entities';
+import { entityKey, splitEntityKey } from './entities';
 
 /** More keys waiting than this and a recount is cheaper than following them. */
 const MAX_WAITING = 20_000;
@@ -60,9 +60,9 @@ export class UnresolvedKeys {
     const changed = new Set<string>();
     for (const [key, wasDefined] of this.waiting) {
       const defined = this.facts.defined(key);
-      if (defined !== wasDefined) changed.add(kindOf(key));
+      if (defined !== wasDefined) changed.add(splitEntityKey(key)[0]);
       if (!defined && this.facts.referenced(key)) this.setOf(this.byKind, key).add(key);
-      else this.byKind.get(kindOf(key))?.delete(key);
+      else this.byKind.get(splitEntityKey(key)[0])?.delete(key);
     }
     this.waiting.clear();
     return changed;
@@ -74,13 +74,9 @@ export class UnresolvedKeys {
   }
 
   private setOf(byKind: Map<string, Set<string>>, key: string): Set<string> {
-    const kind = kindOf(key);
+    const kind = splitEntityKey(key)[0];
     let set = byKind.get(kind);
     if (!set) byKind.set(kind, (set = new Set()));
     return set;
   }
-}
-
-function kindOf(key: string): string {
-  return key.slice(0, key.indexOf(':'));
 }

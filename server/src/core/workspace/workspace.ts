@@ -8,7 +8,7 @@
 // reference objects (textOf and FileRecord.refs give them back on demand).
 
 import { type TargetKind, type WorkspaceDoc } from '../model';
-import { entityKey, type Entity, type Reference } from './entities';
+import { entityKey, splitEntityKey, type Entity, type Reference } from './entities';
 import type { ListedProblem, WorkspaceHost } from './host';
 import { released } from './lazy-record';
 import { buildRecord, problemRecord, ROOT_FILE, type FileRecord } from './record';
@@ -29,14 +29,14 @@ export class Workspace {
   private readonly referrers = new Referrers(
     (file) => this.records.get(file),
     (key) => {
-      const [kind, id] = splitKey(key);
+      const [kind, id] = splitEntityKey(key);
       return this.all(kind, id).map((e) => e.file);
     },
     (kind, id) => (kind === undefined ? this.unresolved.forget() : this.unresolved.willChange(kind, id!)),
   );
   private readonly unresolved = new UnresolvedKeys({
     defined: (key) => {
-      const [kind, id] = splitKey(key);
+      const [kind, id] = splitEntityKey(key);
       return this.all(kind, id).length > 0;
     },
     referenced: (key) => this.referrers.isReferenced(key),
@@ -235,7 +235,7 @@ export class Workspace {
     // an id that does not exist ("unknown incident INC-7; did you mean INC-1?").
     const settled = this.unresolved.settle();
     const appearedOrWent = sinceLastCall ? settled : undefined;
-    for (const kind of new Set(queue.map((key) => splitKey(key)[0]))) {
+    for (const kind of new Set(queue.map((key) => splitEntityKey(key)[0]))) {
       if (appearedOrWent && !appearedOrWent.has(kind)) continue;
       for (const key of this.unresolved.of(kind)) for (const file of this.referrers.filesReferringTo(key)) files.add(file);
     }
@@ -269,14 +269,14 @@ export class Workspace {
     }
     while (queue.length) {
       const key = queue.pop()!;
-      const [kind, id] = splitKey(key);
+      const [kind, id] = splitEntityKey(key);
       if (kind === 'workspace') {
         // The default policy changed in content: every incident may use it.
         for (const incident of this.entities('incident')) files.add(incident.file);
       }
       for (const def of this.all(kind, id)) files.add(def.file);
       for (const target of this.referrers.reverseTargetsOf(key)) {
-        const [targetKind, targetId] = splitKey(target);
+        const [targetKind, targetId] = splitEntityKey(target);
         for (const def of this.all(targetKind, targetId)) files.add(def.file);
       }
       for (const file of this.referrers.filesReferringTo(key)) {
@@ -374,9 +374,4 @@ function refsTo(record: FileRecord | undefined, kind: TargetKind, id: string): R
 function hasKeyOfKinds(keys: Iterable<string>, kinds: readonly string[]): boolean {
   for (const key of keys) for (const kind of kinds) if (key.charCodeAt(kind.length) === 58 /* : */ && key.startsWith(kind)) return true;
   return false;
-}
-
-function splitKey(key: string): [TargetKind, string] {
-  const i = key.indexOf(':');
-  return [key.slice(0, i) as TargetKind, key.slice(i + 1)];
 }
