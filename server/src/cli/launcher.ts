@@ -13,7 +13,6 @@ import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { debuglog } from 'node:util';
 import * as vm from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 const bundle = path.join(__dirname, 'tam-cli.js');
 const cacheFile = `${bundle}.code-cache`;
@@ -28,8 +27,8 @@ const HEADER = SUM + 20;
 /** NODE_DEBUG=tam says whether the cache was used. */
 const debug = debuglog('tam');
 
-/** Set by esbuild.mjs for the one run that writes the cache (its main thread: validate-share.ts starts others). */
-const writeCache = process.env.TAM_WRITE_CODE_CACHE === '1' && isMainThread;
+/** Set by esbuild.mjs for the one run that writes the cache. */
+const writeCache = process.env.TAM_WRITE_CODE_CACHE === '1';
 
 /** The cache of this very bundle, or undefined. */
 function readCache(): Buffer | undefined {

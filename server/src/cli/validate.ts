@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { checkWithCache, THIS_BUILD, type CachedCheckResult, type CheckCache } from '../core/cache/check-cache';
 import { CACHE_FILE, readCacheFile } from '../core/cache/file';
 import { check } from '../core/check';
+import { loadAndCheck } from '../core/load-and-check';
+import { memoryPace } from '../runtime/memory';
 import { compareDiagnostics, type Diagnostic } from '../core/diagnostic';
 import { diagnosticsGithub } from '../core/render/diagnostics-github';
 import { diagnosticsGitlab } from '../core/render/diagnostics-gitlab';
@@ -22,11 +24,10 @@ import { nowOption, oneOf, parse, UsageError } from './args';
 import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
 import { VERSION, type CommandIO } from './io';
-import { concurrencyOption, loadAndCheckShared } from './validate-share';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 
-export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github|gitlab] [--now TS] [--changed [--base REF]] [--cache [--cache-location FILE]] [--concurrency auto|off|N]
+export const validateUsage = `tam validate [DIR] [--format text|json|sarif|junit|github|gitlab] [--now TS] [--changed [--base REF]] [--cache [--cache-location FILE]]
 
 Checks every entity of the workspace in DIR (default: the current folder): schema, references,
 dependency cycles, timelines, SLA breaches, postmortems, stale docs, deadlines.
@@ -36,9 +37,6 @@ the check for a pre-commit hook.
 --cache keeps the results in FILE (default: .tamcache in the workspace root) and, on the next
 run, checks only the files whose content changed, what they affect, and the results that
 depend on the time; the output is the same as without it.
---concurrency says how many threads share the incident files of a whole check: auto (the
-default) uses two on a machine with two cores or more when there are 2 000 incident files or
-more; off is one. The output is the same either way. --cache and --changed use one.
 Exit code: 0 no errors, 1 errors found, 2 could not run.`;
 
 export async function runValidate(argv: string[], io: CommandIO): Promise<number> {
@@ -51,13 +49,11 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       base: { type: 'string' },
       cache: { type: 'boolean' },
       'cache-location': { type: 'string' },
-      concurrency: { type: 'string' },
     },
     1,
   );
   const format = oneOf('format', values.format, FORMATS, 'text');
   const now = nowOption(values.now);
-  const concurrency = concurrencyOption(values.concurrency);
   if (values.base !== undefined && !values.changed) throw new UsageError('--base goes with --changed');
   if (values['cache-location'] !== undefined && !values.cache) throw new UsageError('--cache-location goes with --cache');
   // A whole check reads and checks in one pass (load-and-check.ts); --cache and --changed need
@@ -94,7 +90,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   }
   const only = values.changed ? filesToCheck(ws, root, values.base ?? 'HEAD') : undefined;
   const wanted = (file: string): boolean => inScope(scope, file) && (!only || only.has(file));
-  results ??= streaming ? await loadAndCheckShared(ws, root, { now }, concurrency) : check(ws, { now }, only);
+  results ??= streaming ? loadAndCheck(ws, { now }, memoryPace()) : check(ws, { now }, only);
   files ??= new Map([...ws.files()].map((r) => [r.file, entityCountOf(r)]));
 
   const diagnostics: Diagnostic[] = [];

@@ -111,8 +111,7 @@ export class Checker {
   }
 }
 
-/** The diagnostics of a file that has none: one shared empty list instead of 100 000. */
-export const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
+const NO_DIAGNOSTICS = Object.freeze([]) as unknown as Diagnostic[];
 
 function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, settings: Map<RuleId, Severity | 'off'>, locatorOf: (f: string) => Locator | null): Diagnostic[] {
   if (record.readProblem !== undefined) {

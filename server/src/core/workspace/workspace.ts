@@ -114,14 +114,6 @@ export class Workspace {
     return this.addBuilt(record.file, record, index);
   }
 
-  /**
-   * Puts a record made elsewhere in the index: a file another thread read and checked
-   * (load-and-check.ts), whose entities and references it sent.
-   */
-  setRecord(record: FileRecord): Set<string> {
-    return this.addBuilt(record.file, record);
-  }
-
   /** Marks a file as YAML that is not part of the workspace, known without reading it again. */
   setForeign(file: string): Set<string> {
     return this.addBuilt(file, undefined);
