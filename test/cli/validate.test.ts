@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { JSDOM } from 'jsdom';
@@ -151,4 +152,21 @@ test('the built executable exits with the same codes', () => {
   const usage = spawnSync(process.execPath, [bin, 'validate', '--format'], { encoding: 'utf8' });
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /argument missing|requires|expects/i);
+});
+
+test('a reader that goes before the output ends (| head) costs no stack trace; a failed write is exit 2 in one line', () => {
+  const bin = path.join(__dirname, '../../dist/tam.js');
+  // `true` reads nothing and is gone before tam writes: every write meets a closed pipe.
+  const piped = spawnSync('bash', ['-c', 'node "$0" validate "$1" --now 2026-11-25T12:00:00+03:00 | true; echo "exit ${PIPESTATUS[0]}"', bin, workspace(broken)], { encoding: 'utf8' });
+  assert.equal(piped.stdout.trim(), 'exit 1', 'the check\'s own exit code');
+  assert.equal(piped.stderr, '');
+  if (!fs.existsSync('/dev/full')) return;
+  const full = fs.openSync('/dev/full', 'w');
+  try {
+    const r = spawnSync(process.execPath, [bin, 'validate', workspace(), ...NOW], { encoding: 'utf8', stdio: ['ignore', full, 'pipe'] });
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, 'tam: could not write the output: ENOSPC\n');
+  } finally {
+    fs.closeSync(full);
+  }
 });
