@@ -35,11 +35,12 @@ const PACE_EVERY = 1000;
 
 export function loadAndCheck(ws: Workspace, options: CheckOptions, pace?: () => void): Map<string, Diagnostic[]> {
   const files = ws.startLoading();
-  // 1. Everything outside the incidents folders, indexed with its values.
+  // 1. Everything outside the incidents folders, indexed with its values. They are held until
+  //    the run ends, not for the life of a language server: not made compact (own-strings.ts).
   const later: string[] = [];
   for (const file of files) {
     if (inIncidentsFolder(file)) later.push(file);
-    else ws.refresh(file);
+    else ws.refresh(file, true);
   }
 
   // 2. The incidents, one file at a time.

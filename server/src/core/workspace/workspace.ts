@@ -90,7 +90,8 @@ export class Workspace {
 
   /**
    * Re-reads one file from the host (created, changed or deleted). Returns the entity keys it
-   * touched. `transient`: the caller will `release` it soon, so its values are not made compact.
+   * touched. `transient`: its values are not held long (the caller will `release` it soon, or
+   * its run ends soon), so they are not made compact.
    * `deferred`: its references are indexed when a question needs them (see setDeferredRecord).
    */
   refresh(file: string, transient = false, deferred?: DeferredIndex): Set<string> {
