@@ -190,12 +190,11 @@ class Reader {
   private mapping(indent: number): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     const span = this.log.open(MAPPING, this.keyStart);
-    // Without values, the names say whether a key comes twice.
-    const names: string[] | undefined = this.values ? undefined : [];
     for (;;) {
       const name = this.keyName;
-      if (name === '__proto__' || (names ? names.includes(name) : Object.prototype.hasOwnProperty.call(out, name))) throw GIVE_UP;
-      names?.push(name);
+      // The keys of `out` say whether a key comes twice, also in a read without values (whose
+      // keys then hold undefined): one way for both reads.
+      if (name === '__proto__' || Object.prototype.hasOwnProperty.call(out, name)) throw GIVE_UP;
       this.log.leaf(SCALAR, this.keyStart, this.keyEnd, this.keyValue);
       const after = this.keyAfter;
       const p = this.skipSpaces(after);
@@ -205,7 +204,7 @@ class Reader {
       } else {
         value = this.inlineValue(p, indent);
       }
-      if (!names) out[name] = value;
+      out[name] = value;
       if (!this.toContent() || this.ind < indent) break;
       if (this.ind > indent || !this.keyAt(this.ls + indent)) throw GIVE_UP;
     }
