@@ -104,7 +104,8 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
 
   switch (format) {
     case 'json':
-      io.out(jsonText(diagnosticsJson(diagnostics.map((d) => withFile(d, fromDir)), summary)) + '\n');
+      // Paths are relative to DIR: the same as the workspace's own when DIR is its root.
+      io.out(jsonText(diagnosticsJson(scope ? diagnostics.map((d) => withFile(d, fromDir)) : diagnostics, summary)) + '\n');
       break;
     case 'sarif':
       io.out(jsonText(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl })) + '\n');

@@ -370,7 +370,9 @@ export class Workspace {
 
 /** The entities a file defines as `tam validate` counts them: documents, not the tasks inside chains. */
 export function entityCountOf(record: FileRecord): number {
-  return record.entities.filter((e) => e.kind !== 'task').length;
+  let n = 0;
+  for (const e of record.entities) if (e.kind !== 'task') n++;
+  return n;
 }
 
 /** The references a file's record makes to one entity. */
