@@ -94,7 +94,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   files ??= new Map([...ws.files()].map((r) => [r.file, entityCountOf(r)]));
 
   const diagnostics: Diagnostic[] = [];
-  for (const [file, list] of results) if (wanted(file)) diagnostics.push(...list);
+  for (const [file, list] of results) if (list.length && wanted(file)) for (const d of list) diagnostics.push(d);
   diagnostics.sort(compareDiagnostics);
   const checkedFiles = [...files.keys()].filter(wanted);
   const entities = checkedFiles.reduce((n, f) => n + files.get(f)!, 0);
