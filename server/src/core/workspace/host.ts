@@ -96,10 +96,13 @@ export class FileSystemHost implements WorkspaceHost {
     const files: string[] = [];
     const problems: ListedProblem[] = [];
     const seenDirs = new Set<string>();
-    const walk = (dir: string, rel: string): void => {
+    /** `known`: the folder's real path, when no link leads to it (its parent's real path and its name). */
+    const walk = (dir: string, rel: string, known?: string): void => {
       let real: string;
       try {
-        real = fs.realpathSync(dir);
+        // realpath asks the file system about every part of the path: once per link followed,
+        // not for each of a hundred folders.
+        real = known ?? fs.realpathSync(dir);
       } catch (e) {
         problems.push({ file: rel || '.', problem: `cannot read folder: ${errorText(e)}` });
         return;
@@ -133,7 +136,7 @@ export class FileSystemHost implements WorkspaceHost {
           }
         }
         if (isDir) {
-          if (!ignored(childRel + '/')) walk(path.join(dir, entry.name), childRel);
+          if (!ignored(childRel + '/')) walk(path.join(dir, entry.name), childRel, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
         } else if (isFile && isYamlFile(entry.name) && !ignored(childRel)) {
           files.push(childRel);
         }
