@@ -160,3 +160,31 @@ test('an incident id defined in two files is reported in both, whichever was che
   assert.deepEqual(streamed, full);
   assert.equal(full.filter((l) => l.includes('duplicate-id')).length, 2, full.join('\n'));
 });
+
+test('a postmortem kept beside the incidents costs no second read of the incidents it does not concern', () => {
+  // The layout is a convention: a team may keep each postmortem next to its incident. Only the
+  // incident it names is checked again; the others are read once (an index that had let go of
+  // their references would have to read them all again to know who refers to what).
+  const incident = (n: number) => `kind: incident\nid: INC-${n}\nproject: acme\ntitle: T\npriority: P1\nopened: 2026-11-20T09:00:00+03:00\ntimeline:\n  - { at: 2026-11-20T09:05:00+03:00, status: acknowledged }\n  - { at: 2026-11-20T10:00:00+03:00, status: resolved }\n`;
+  const files = new Map(Object.entries({ ...BASE }));
+  for (let n = 1; n <= 20; n++) files.set(`projects/acme/incidents/INC-${n}.yaml`, incident(n));
+  files.set('projects/acme/incidents/pm-inc-7.yaml', 'kind: postmortem\nid: pm-inc-7\nincident: INC-7\nsummary: S\nroot_cause: R\naction_items: []\npublished: 2026-11-21T09:00:00+03:00\n');
+  const reads = new Map<string, number>();
+  class Counting extends Host {
+    override readFile(file: string) {
+      reads.set(file, (reads.get(file) ?? 0) + 1);
+      return super.readFile(file);
+    }
+  }
+  const host = new Counting();
+  for (const [f, t] of files) host.files.set(f, t);
+  const streamed = lines([...loadAndCheck(new Workspace(host), { now: NOW }).values()].flat()).sort();
+  const whole = new Workspace(new Host());
+  for (const [f, t] of files) (whole.host as Host).files.set(f, t);
+  whole.loadAll();
+  assert.deepEqual(streamed, lines([...check(whole, { now: NOW }).values()].flat()).sort());
+  assert.ok(streamed.some((l) => l.includes('missing-postmortem') && l.includes('INC-3')), streamed.join('\n'));
+  assert.ok(!streamed.some((l) => l.includes('missing-postmortem') && l.includes('INC-7.yaml')), streamed.join('\n'));
+  const readAgain = [...reads].filter(([f, n]) => f.includes('/incidents/INC-') && n > 1).map(([f]) => f);
+  assert.deepEqual(readAgain, ['projects/acme/incidents/INC-7.yaml']);
+});

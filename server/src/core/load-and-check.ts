@@ -13,18 +13,11 @@
 // that what it defines affects (the index's `affectedBy`) are checked again; so is every
 // definition of an incident id that comes twice.
 //
-// The incidents' references are indexed only if a question needs them (a DeferredIndex): the
-// check asks who refers to an incident (its postmortem), which no incident does, and only a
-// file of an incidents folder that is not one incident asks who refers to what it defines.
-// Indexing 60 000 references of 10 000 incidents that nobody asks about was a twelfth of the
-// run.
-//
 // The language server keeps the whole index instead: its requests read every incident.
 
 import { Checker, listingProblems, type CheckOptions } from './check';
 import type { Diagnostic } from './diagnostic';
-import { entityKey, REFERENCE_FIELDS, splitEntityKey } from './workspace/entities';
-import type { DeferredIndex, Workspace } from './workspace/workspace';
+import type { Workspace } from './workspace/workspace';
 
 function inIncidentsFolder(file: string): boolean {
   return file.startsWith('incidents/') || file.includes('/incidents/');
@@ -44,7 +37,6 @@ export function loadAndCheck(ws: Workspace, options: CheckOptions, pace?: () => 
   }
 
   // 2. The incidents, one file at a time.
-  const deferred = incidentReferences(ws, later);
   const checker = new Checker(ws, options);
   const results = new Map<string, Diagnostic[]>();
   const twice = new Set<string>();
@@ -53,12 +45,10 @@ export function loadAndCheck(ws: Workspace, options: CheckOptions, pace?: () => 
   for (let i = 0; i < later.length; i++) {
     if (pace && i % PACE_EVERY === PACE_EVERY - 1) pace();
     const file = later[i]!;
-    const touched = ws.refresh(file, true, deferred);
+    const touched = ws.refresh(file, true);
     const entities = ws.file(file)?.entities ?? [];
     const incident = entities.length === 1 && entities[0]!.kind === 'incident' ? entities[0]! : undefined;
     if (!incident) {
-      // Not what `deferred` knows the references of (a postmortem may refer to an incident).
-      ws.refresh(file, true);
       for (const key of touched) unexpected.add(key);
       continue;
     }
@@ -73,27 +63,8 @@ export function loadAndCheck(ws: Workspace, options: CheckOptions, pace?: () => 
   const rest = new Set<string>();
   for (const record of ws.files()) if (!results.has(record.file)) rest.add(record.file);
   for (const id of twice) for (const e of ws.all('incident', id)) rest.add(e.file);
-  if (unexpected.size) {
-    // Who refers to what it defines: every incident's references are needed now, read again.
-    ws.indexAllReferences();
-    for (const file of ws.affectedBy([], unexpected)) if (ws.file(file)) rest.add(file);
-  }
+  if (unexpected.size) for (const file of ws.affectedBy([], unexpected)) if (ws.file(file)) rest.add(file);
   for (const [file, list] of checker.check([...rest])) results.set(file, list);
   for (const [file, list] of listingProblems(ws)) results.set(file, list);
   return results;
-}
-
-/**
- * What the index needs to know of the references of the incidents it has not indexed: who may
- * refer to a key (any incident, for a kind an incident can refer to; none for the others), and
- * every key referred to (their references read again: `indexAllReferences` comes first).
- */
-function incidentReferences(ws: Workspace, files: readonly string[]): DeferredIndex {
-  const kinds = new Set<string>(REFERENCE_FIELDS.incident.map((field) => field.kind));
-  return {
-    referrersOf: (key) => (kinds.has(splitEntityKey(key)[0]) ? files : []),
-    *keys() {
-      for (const file of files) for (const ref of ws.file(file)?.refs ?? []) yield entityKey(ref.kind, ref.id);
-    },
-  };
 }

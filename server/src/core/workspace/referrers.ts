@@ -35,7 +35,7 @@ export class Referrers {
 
   constructor(
     private readonly recordOf: (file: string) => FileRecord | undefined,
-    /** The files that define a key (their references are settled when what it refers to is asked). */
+    /** The files that define a key (their references are settled with it). */
     private readonly definersOf: (key: string) => Iterable<string>,
     /** Told of a kind and id before the files referring to it change, or of undefined when any may have. */
     private readonly willChange: (kind: TargetKind | undefined, id?: string) => void = () => undefined,
@@ -91,7 +91,7 @@ export class Referrers {
 
   /** The keys whose diagnostics depend on the source key's content (`reverse` fields). */
   reverseTargetsOf(key: string): Iterable<string> {
-    this.settle(key, true);
+    this.settle(key);
     return this.reverseFrom.get(key)?.keys() ?? [];
   }
 
@@ -132,25 +132,14 @@ export class Referrers {
     });
   }
 
-  /** Indexes every deferred reference. */
-  settleAll(): void {
-    for (const file of this.deferred) this.settleFile(file);
-  }
-
-  /**
-   * Indexes the deferred references that a question about `key` needs: those to it (a file
-   * that refers to a key it defines is among them), and with `from` those of its definitions.
-   */
-  private settle(key: string, from = false): void {
+  /** Indexes the deferred references that a question about `key` needs: those to it, those from it. */
+  private settle(key: string): void {
     if (this.deferred.size === 0) return;
-    for (const file of this.deferredIndex?.referrersOf(key) ?? []) this.settleFile(file);
-    if (from) for (const file of this.definersOf(key)) this.settleFile(file);
-  }
-
-  private settleFile(file: string): void {
-    if (!this.deferred.delete(file)) return;
-    const record = this.recordOf(file);
-    if (record) this.index(record);
+    for (const file of [...(this.deferredIndex?.referrersOf(key) ?? []), ...this.definersOf(key)]) {
+      if (!this.deferred.delete(file)) continue;
+      const record = this.recordOf(file);
+      if (record) this.index(record);
+    }
   }
 }
 

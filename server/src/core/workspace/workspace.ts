@@ -92,17 +92,16 @@ export class Workspace {
    * Re-reads one file from the host (created, changed or deleted). Returns the entity keys it
    * touched. `transient`: its values are not held long (the caller will `release` it soon, or
    * its run ends soon), so they are not made compact.
-   * `deferred`: its references are indexed when a question needs them (see setDeferredRecord).
    */
-  refresh(file: string, transient = false, deferred?: DeferredIndex): Set<string> {
+  refresh(file: string, transient = false): Set<string> {
     const read = this.host.readFile(file);
-    if ('text' in read) return this.setText(file, read.text, transient, deferred);
+    if ('text' in read) return this.setText(file, read.text, transient);
     if (/no such file/.test(read.problem)) return this.delete(file);
     return this.setProblem(file, read.problem);
   }
 
-  setText(file: string, text: string, transient = false, deferred?: DeferredIndex): Set<string> {
-    const touched = this.addBuilt(file, buildRecord(file, text, transient), deferred);
+  setText(file: string, text: string, transient = false): Set<string> {
+    const touched = this.addBuilt(file, buildRecord(file, text, transient));
     this.lastText = { file, text };
     return touched;
   }
@@ -114,11 +113,6 @@ export class Workspace {
    */
   setDeferredRecord(record: FileRecord, index: DeferredIndex): Set<string> {
     return this.addBuilt(record.file, record, index);
-  }
-
-  /** Indexes every reference that was deferred: before questions about many keys. */
-  indexAllReferences(): void {
-    this.referrers.settleAll();
   }
 
   /** Marks a file as YAML that is not part of the workspace, known without reading it again. */
