@@ -125,7 +125,8 @@ export class FileSystemHost implements WorkspaceHost {
         const childRel = rel ? [rel, entry.name].join('/') : entry.name;
         let isDir = entry.isDirectory();
         let isFile = entry.isFile();
-        if (entry.isSymbolicLink()) {
+        const link = entry.isSymbolicLink();
+        if (link) {
           try {
             const st = fs.statSync(path.join(dir, entry.name));
             isDir = st.isDirectory();
@@ -136,7 +137,7 @@ export class FileSystemHost implements WorkspaceHost {
           }
         }
         if (isDir) {
-          if (!ignored(childRel + '/')) walk(path.join(dir, entry.name), childRel, entry.isSymbolicLink() ? undefined : path.join(real, entry.name));
+          if (!ignored(childRel + '/')) walk(path.join(dir, entry.name), childRel, link ? undefined : path.join(real, entry.name));
         } else if (isFile && isYamlFile(entry.name) && !ignored(childRel)) {
           files.push(childRel);
         }
