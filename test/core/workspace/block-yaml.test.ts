@@ -150,11 +150,19 @@ test('plain scalars mean what js-yaml\'s core schema says, with and without the 
     return s;
   };
   fc.assert(
-    fc.property(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom('~', 'null', 'NULL', 'True', 'FALSE', '.inf', '-.Inf', '.NaN', '0x1f', '0o7', '1_0', '+1', '1e3', 'nope', 'tRue')), (s) => {
-      fc.pre(s.length > 0);
-      assert.deepEqual(plainValue(s), full(s));
-    }),
-    { numRuns: 2000 },
+    fc.property(
+      fc.oneof(
+        fc.string({ maxLength: 8 }),
+        // The characters of numbers, signs where they may and may not be, times and dates.
+        fc.string({ unit: fc.constantFrom('0', '1', '9', '-', '+', 'e', 'E', '.', ':', '_', 'x', 'o', 'b', 'a', 'f', 'n', 'i', 'T'), maxLength: 8 }),
+        fc.constantFrom('~', 'null', 'NULL', 'True', 'FALSE', '.inf', '-.Inf', '.NaN', '0x1f', '0o7', '1_0', '+1', '1e3', 'nope', 'tRue', '1e-3', '-1E-3', '.5e-1', '1-2', '2026-11-03', '2026-11-03T09:12:00+03:00', '12:30', '1:2'),
+      ),
+      (s) => {
+        fc.pre(s.length > 0);
+        assert.deepEqual(plainValue(s), full(s));
+      },
+    ),
+    { numRuns: 4000 },
   );
 });
 

@@ -16,6 +16,11 @@ export function plainValue(s: string): unknown {
   // null: ~ null Null NULL; bool: true… false…; int and float: a sign, a digit or a dot first.
   const maybe = c === 126 || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57);
   if (!maybe) return s;
+  // Nor can a ':' (a time, a timestamp), nor a '-' but first or after an exponent's e (a date):
+  // the two kinds of plain scalar a TAM writes most often, and four calls each without this.
+  if (s.includes(':')) return s;
+  const dash = s.indexOf('-', 1);
+  if (dash !== -1 && (s.charCodeAt(dash - 1) | 32) !== 101) return s;
   for (const type of IMPLICIT) if (type.resolve(s)) return type.construct(s);
   return s;
 }
