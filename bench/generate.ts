@@ -16,6 +16,11 @@ export interface GenerateOptions {
    * the timeline, or a resolved P1 without its postmortem (the cost of each diagnostic shows).
    */
   withDiagnostics?: boolean;
+  /**
+   * This many more postmortems, each naming an incident that is not there (last year's number):
+   * every one an unknown reference whose did-you-mean looks among all the incident ids.
+   */
+  goneIncidents?: number;
 }
 
 /** A small, fast, seeded PRNG (mulberry32): the same seed gives the same workspace. */
@@ -131,6 +136,13 @@ export function generateWorkspace(dir: string, options: GenerateOptions): { file
     write(`projects/${project}/chains/chain-${c}.yaml`, `kind: chain\nid: chain-${c}\nproject: ${project}\ntitle: Chain ${c}\ndeadline: 2027-03-01\ntasks:\n${tasks.join('')}`);
   }
   write('projects/customer-0/chains/big.yaml', longChain(options.longChainTasks, random));
+  for (let g = 0; g < (options.goneIncidents ?? 0); g++) {
+    const id = `INC-2025-${String(((g * 7) % options.incidents) + 1).padStart(5, '0')}`;
+    write(
+      `projects/customer-0/postmortems/pm-gone-${g}.yaml`,
+      `kind: postmortem\nid: pm-gone-${g}\nincident: ${id}\nsummary: Written for an incident whose file is gone\nroot_cause: A failed component\naction_items: []\n`,
+    );
+  }
   return { files };
 }
 

@@ -26,6 +26,8 @@ const WORK = path.join(ROOT, 'bench/.work');
 const TAM = path.join(ROOT, 'dist/tam.js');
 const NOW = '2026-11-25T12:00:00+03:00';
 const SMALL = 10_000;
+/** Postmortems naming incidents that are not there, in one variant of the small workspace. */
+const GONE = 1_000;
 const LARGE = Number(process.argv[2] ?? process.env.TAM_BENCH_LARGE ?? 100_000);
 const RUNS = Number(process.env.TAM_BENCH_RUNS ?? 3);
 
@@ -48,13 +50,13 @@ function percentile(values: number[], p: number): number {
 }
 
 /** A generated workspace, made once and kept in bench/.work between runs of the benchmark. */
-function workspace(incidents: number, withDiagnostics = false): string {
-  const dir = path.join(WORK, `scale-${incidents}${withDiagnostics ? '-findings' : ''}`);
+function workspace(incidents: number, withDiagnostics = false, goneIncidents = 0): string {
+  const dir = path.join(WORK, `scale-${incidents}${withDiagnostics ? '-findings' : ''}${goneIncidents ? `-gone-${goneIncidents}` : ''}`);
   const done = path.join(dir, '.generated');
   if (!fs.existsSync(done)) {
     fs.rmSync(dir, { recursive: true, force: true });
     const t = performance.now();
-    generateWorkspace(dir, { incidents, chains: Math.round(incidents / 50), longChainTasks: 290, seed: 20261125, withDiagnostics });
+    generateWorkspace(dir, { incidents, chains: Math.round(incidents / 50), longChainTasks: 290, seed: 20261125, withDiagnostics, goneIncidents });
     fs.writeFileSync(done, '');
     console.error(`generated ${incidents} incidents${withDiagnostics ? ' with findings' : ''} in ${ms(performance.now() - t)}`);
   }
@@ -163,6 +165,13 @@ async function main(): Promise<void> {
   const cliSmall = measure(validate(small));
   const cliLarge = measure(validate(large));
   row(`\`tam validate\`, ${SMALL.toLocaleString('en')} incidents (${smallFiles} files)`, ms(cliSmall.ms), `peak RSS ${cliSmall.rssMb.toFixed(0)} MB`);
+  // Unknown ids among many: each one's did-you-mean used to compare it with every incident id.
+  const gone = measure(validate(workspace(SMALL, false, GONE)));
+  row(
+    `\`tam validate\`, ${SMALL.toLocaleString('en')} incidents and ${GONE.toLocaleString('en')} postmortems naming incidents that are not there`,
+    ms(gone.ms),
+    `${(gone.ms / cliSmall.ms).toFixed(2)}× the run without them (each unknown id looked up among ${SMALL.toLocaleString('en')} ids, not compared with each)`,
+  );
   row(`\`tam validate\`, ${LARGE.toLocaleString('en')} incidents (${largeFiles} files)`, ms(cliLarge.ms), `peak RSS ${cliLarge.rssMb.toFixed(0)} MB (target ≤ 400 MB); ${(cliLarge.ms / cliSmall.ms).toFixed(1)}× the time for ${(LARGE / SMALL).toFixed(0)}× the incidents (target ≤ 11×)`);
 
   // The first run against the peer, on a workspace where a third of the files have findings.

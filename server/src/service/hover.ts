@@ -16,7 +16,7 @@ import { targetAt } from './target';
 import type { TextModel } from './text-model';
 import { docOfLine, hitAt, rootScalar } from './yaml-tree';
 import { markdownCode } from '../core/text/shown';
-import { closest } from '../core/text/suggest';
+import { suggestedId } from '../core/rules/unknown-reference';
 
 export interface HoverResult {
   /** Markdown. */
@@ -65,6 +65,6 @@ export function hover(model: TextModel, position: Position, ws: Workspace | unde
 }
 
 function unknown(ws: Workspace, kind: keyof typeof KIND_TITLES, id: string): string {
-  const guess = closest(id, ws.ids(kind));
+  const guess = suggestedId(ws, kind, id);
   return `**${KIND_TITLES[kind]}** ${markdownCode(id)} is not defined in the workspace${guess ? `; did you mean ${markdownCode(guess)}?` : ''}`;
 }

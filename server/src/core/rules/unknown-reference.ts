@@ -1,9 +1,10 @@
 // unknown-reference: a field names an entity that does not exist. Suggests the closest id
 // (or a department by its alias) and offers it as a fix.
 
-import { closest } from '../text/suggest';
+import { closest, Suggestions } from '../text/suggest';
 import type { TargetKind } from '../model';
 import { referenceTargetsOf } from '../workspace/entities';
+import type { Workspace } from '../workspace/workspace';
 import type { Rule } from './rule';
 
 export const unknownReference: Rule = {
@@ -25,14 +26,14 @@ export const unknownReference: Rule = {
         const chainId = ref.id.slice(0, slash);
         const taskId = ref.id.slice(slash + 1);
         if (!ctx.ws.all('chain', chainId).length) {
-          const guess = didYouMean(ctx, 'chain', chainId, () => closest(chainId, ctx.ws.ids('chain')));
+          const guess = didYouMean(ctx.ws, 'chain', chainId, (ids) => ids.closest(chainId));
           message = `depends on task "${ref.raw}", but there is no chain "${chainId}"`;
           if (guess) {
             message += `; did you mean "${guess}/${taskId}"?`;
             suggestion = `${guess}/${taskId}`;
           }
         } else {
-          const guess = didYouMean(ctx, 'task', ref.id, () => {
+          const guess = didYouMean(ctx.ws, 'task', ref.id, () => {
             const tasks = [...ctx.ws.ids('task')].filter((t) => t.startsWith(chainId + '/')).map((t) => t.slice(chainId.length + 1));
             return closest(taskId, tasks);
           });
@@ -44,7 +45,7 @@ export const unknownReference: Rule = {
         }
       } else {
         const kind = ref.kind;
-        suggestion = didYouMean(ctx, kind, ref.id, () => (kind === 'department' ? departmentByAlias(ctx, ref.id) : undefined) ?? closest(ref.id, ctx.ws.ids(kind)));
+        suggestion = suggestedId(ctx.ws, kind, ref.id);
         const none = ctx.ws.ids(kind).next().done;
         message = `unknown ${kind} "${ref.raw}"${suggestion ? `; did you mean "${suggestion}"?` : none ? ` (the workspace defines no ${kind})` : ''}`;
       }
@@ -71,19 +72,25 @@ function allExist(value: unknown, ctx: Context): boolean {
 
 /**
  * The suggestion for a misspelt id, kept until an entity of its kind changes: a typo repeated in
- * thousands of incidents is looked up once, not compared with every id each time.
+ * thousands of incidents is looked up once, and the ids of the kind are prepared for lookups
+ * once (text/suggest.ts), not compared one by one for each unknown id.
  */
-function didYouMean(ctx: Context, kind: TargetKind, word: string, compute: () => string | undefined): string | undefined {
-  const known = ctx.ws.memo(`did-you-mean:${kind}`, [kind], () => new Map<string, string | undefined>());
-  if (known.has(word)) return known.get(word);
-  const guess = compute();
-  known.set(word, guess);
+function didYouMean(ws: Workspace, kind: TargetKind, word: string, compute: (ids: Suggestions) => string | undefined): string | undefined {
+  const memo = ws.memo(`did-you-mean:${kind}`, [kind], () => ({ guesses: new Map<string, string | undefined>(), ids: undefined as Suggestions | undefined }));
+  if (memo.guesses.has(word)) return memo.guesses.get(word);
+  const guess = compute((memo.ids ??= new Suggestions(ws.ids(kind))));
+  memo.guesses.set(word, guess);
   return guess;
 }
 
-function departmentByAlias(ctx: Context, text: string): string | undefined {
+/** The id an unknown one was probably meant to be (a department also by its alias or name): the rule's and hover's. */
+export function suggestedId(ws: Workspace, kind: TargetKind, id: string): string | undefined {
+  return didYouMean(ws, kind, id, (ids) => (kind === 'department' ? departmentByAlias(ws, id) : undefined) ?? ids.closest(id));
+}
+
+function departmentByAlias(ws: Workspace, text: string): string | undefined {
   const lower = text.toLowerCase();
-  for (const d of ctx.ws.entities('department')) {
+  for (const d of ws.entities('department')) {
     const aliases: unknown = d.value.aliases;
     if (Array.isArray(aliases) && aliases.some((a) => typeof a === 'string' && a.toLowerCase() === lower)) return d.id;
     if (typeof d.value.name === 'string' && d.value.name.toLowerCase() === lower) return d.id;
