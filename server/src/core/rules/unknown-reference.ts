@@ -34,7 +34,12 @@ export const unknownReference: Rule = {
           }
         } else {
           const guess = didYouMean(ctx.ws, 'task', ref.id, () => {
-            const tasks = [...ctx.ws.ids('task')].filter((t) => t.startsWith(chainId + '/')).map((t) => t.slice(chainId.length + 1));
+            // The chain's own tasks, from the files that define it: not every task of the workspace.
+            const prefix = chainId + '/';
+            const tasks = new Set<string>();
+            for (const chain of ctx.ws.all('chain', chainId)) {
+              for (const e of ctx.ws.file(chain.file)?.entities ?? []) if (e.kind === 'task' && e.id.startsWith(prefix)) tasks.add(e.id.slice(prefix.length));
+            }
             return closest(taskId, tasks);
           });
           message = `depends on task "${taskId}", which chain "${chainId}" does not have`;
