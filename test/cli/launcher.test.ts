@@ -72,3 +72,27 @@ test('tam gives the bundle\'s own output from the cache, and without one', () =>
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a copy of tam whose bundle time moved by less than a millisecond, across a millisecond\'s edge, keeps its cache', () => {
+  const dir = copyOfTam();
+  try {
+    const tam = path.join(dir, 'tam.js');
+    const bundle = path.join(dir, 'tam-cli.js');
+    const cache = path.join(dir, 'tam-cli.js.code-cache');
+    // The bundle on a whole second; the cache made for a time 300 ns before it, as copying with
+    // utimes in float seconds can leave it (a whole-millisecond comparison refused that).
+    const second = Math.floor(fs.statSync(bundle).mtimeMs / 1000);
+    fs.utimesSync(bundle, second, second);
+    const data = fs.readFileSync(cache);
+    data.writeDoubleLE(second * 1000 - 0.0003, 8);
+    fs.writeFileSync(cache, data);
+    assert.match(run(tam).stderr, /code cache used/);
+
+    // A millisecond or more is another time: not used.
+    data.writeDoubleLE(second * 1000 - 1, 8);
+    fs.writeFileSync(cache, data);
+    assert.match(run(tam).stderr, /no code cache of this bundle/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

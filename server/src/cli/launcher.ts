@@ -17,12 +17,22 @@ import * as vm from 'node:vm';
 const bundle = path.join(__dirname, 'tam-cli.js');
 const cacheFile = `${bundle}.code-cache`;
 /**
- * Before V8's data in the cache file: the bundle's size and mtime (whole milliseconds, as copies
- * keep it) as two float64s, then the SHA-1 of V8's data. V8 checks no sum of its own in a
+ * Before V8's data in the cache file: the bundle's size and mtime (in ms, compared to within one:
+ * `sameTime`) as two float64s, then the SHA-1 of V8's data. V8 checks no sum of its own in a
  * release build, and a spoiled cache would crash Node instead of being refused.
  */
 const SUM = 16;
 const HEADER = SUM + 20;
+
+/**
+ * The bundle's modification time is the one the cache was made for, to within a millisecond: a
+ * copy that keeps the time (`cp -p`, utimes in float seconds) may land a few hundred
+ * nanoseconds away, and on the other side of a millisecond's edge (a whole-millisecond
+ * comparison refused one such copy in a test, once in a few thousand builds).
+ */
+function sameTime(cached: number, now: number): boolean {
+  return Math.abs(cached - now) < 1;
+}
 
 /** NODE_DEBUG=tam says whether the cache was used. */
 const debug = debuglog('tam');
@@ -35,7 +45,7 @@ function readCache(): Buffer | undefined {
   try {
     const data = fs.readFileSync(cacheFile);
     const stat = fs.statSync(bundle);
-    if (data.length <= HEADER || data.readDoubleLE(0) !== stat.size || data.readDoubleLE(8) !== Math.trunc(stat.mtimeMs)) return undefined;
+    if (data.length <= HEADER || data.readDoubleLE(0) !== stat.size || !sameTime(data.readDoubleLE(8), stat.mtimeMs)) return undefined;
     const v8Data = data.subarray(HEADER);
     return createHash('sha1').update(v8Data).digest().equals(data.subarray(SUM, HEADER)) ? v8Data : undefined;
   } catch {
@@ -48,7 +58,7 @@ function write(script: vm.Script): void {
   const v8Data = script.createCachedData();
   const header = Buffer.alloc(HEADER);
   header.writeDoubleLE(stat.size, 0);
-  header.writeDoubleLE(Math.trunc(stat.mtimeMs), 8);
+  header.writeDoubleLE(stat.mtimeMs, 8);
   createHash('sha1').update(v8Data).digest().copy(header, SUM);
   fs.writeFileSync(cacheFile, Buffer.concat([header, v8Data]));
 }
