@@ -389,8 +389,10 @@ describe('TAM Workbench extension in VS Code', { skip: skipReason ?? false }, ()
     const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: /^Agenda/ }) }).first();
     const first = pane.locator('.monaco-list-row', { hasText: 'INC-2026-0573 · resolution due' }).first();
     await first.waitFor({ timeout: 30_000 });
-    // Whose agenda it is, in the view's message line.
-    assert.match(await pane.innerText(), /Elena Kuznetsova \(tam\.me\) · kedr-retail, lumen-edu · 2026-11-25 12:00 Europe\/Moscow/);
+    // Whose agenda it is, in the view's message line (set beside the rows, it may come a moment after them).
+    const whose = /Elena Kuznetsova \(tam\.me\) · kedr-retail, lumen-edu · 2026-11-25 12:00 Europe\/Moscow/;
+    await pane.getByText(whose).first().waitFor({ timeout: 15_000 });
+    assert.match(await pane.innerText(), whose);
     // The rows the view shows are the sections and items of `tam agenda`, in its order.
     // Each row's label: a section's title, or an item's id (its message is the description beside it).
     const rows = await pane.locator('.monaco-list-row').evaluateAll((rs) => rs.map((r) => (r.querySelector('.label-name')?.textContent ?? '').trim()));
