@@ -8,8 +8,7 @@ import { agendaJson, renderAgendaMarkdown, renderAgendaText, type AgendaAudience
 import { closest } from '../core/text/suggest';
 import { Places } from '../core/workspace/place';
 import { nowOption, oneOf, parse, UsageError } from './args';
-import { jsonText } from '../core/text/shown';
-import type { CommandIO } from './io';
+import { outJson, type CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
 
 export const agendaUsage = `tam agenda [DIR] [--tam PERSON] [--project ID] [--days N] [--now TS] [--format text|markdown|json]
@@ -56,7 +55,7 @@ export async function runAgenda(argv: string[], io: CommandIO): Promise<number> 
   const places = new Places(ws);
   switch (format) {
     case 'json':
-      io.out(jsonText(agendaJson(agenda, places, audience)) + '\n');
+      outJson(io, agendaJson(agenda, places, audience));
       break;
     case 'markdown':
       io.out(renderAgendaMarkdown(agenda, places, audience));

@@ -2,6 +2,7 @@
 // in-process and read what they print.
 
 import pkg from '../../../package.json';
+import { jsonTextPieces } from '../core/text/shown';
 
 export interface CommandIO {
   out(text: string): void;
@@ -34,4 +35,20 @@ export function processIO(): CommandIO {
     cwd: process.cwd(),
     color,
   };
+}
+
+/**
+ * A command's JSON (core/text/shown's jsonText, and a line break) written a megabyte at a time:
+ * a report of 100 000 incidents is never one string of all of it.
+ */
+export function outJson(io: CommandIO, value: object): void {
+  let batch = '';
+  for (const piece of jsonTextPieces(value)) {
+    batch += piece;
+    if (batch.length >= 1 << 20) {
+      io.out(batch);
+      batch = '';
+    }
+  }
+  io.out(batch + '\n');
 }

@@ -3,10 +3,9 @@
 
 import { renderPlanText, planJson } from '../core/render/plan';
 import { departmentNames, workspaceSchedule, workspaceToday } from '../core/schedule/workspace-schedule';
-import { jsonText } from '../core/text/shown';
 import { closest } from '../core/text/suggest';
 import { nowOption, oneOf, parse, UsageError } from './args';
-import type { CommandIO } from './io';
+import { outJson, type CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
 
 export const planUsage = `tam plan [DIR] [--chain ID] [--now TS] [--format text|json]
@@ -34,7 +33,7 @@ export async function runPlan(argv: string[], io: CommandIO): Promise<number> {
     }
   }
   if (format === 'json') {
-    io.out(jsonText(planJson(chains)) + '\n');
+    outJson(io, planJson(chains));
   } else {
     io.out(renderPlanText(chains, { departmentNames: departmentNames(ws), today: workspaceToday(ws, now) }));
   }

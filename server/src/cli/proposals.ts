@@ -6,8 +6,7 @@ import { PROPOSAL_STATUSES, proposalRegister } from '../core/proposals/register'
 import { proposalsJson, renderProposalsCsv, renderProposalsMarkdown, renderProposalsText } from '../core/render/proposals';
 import { isDate } from '../core/time/dates';
 import { oneOf, parse, UsageError } from './args';
-import { jsonText } from '../core/text/shown';
-import type { CommandIO } from './io';
+import { outJson, type CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
 
 export const proposalsUsage = `tam proposals [DIR] [--status S] [--from DATE --to DATE] [--by person|project] [--format text|markdown|csv|json]
@@ -36,7 +35,7 @@ export async function runProposals(argv: string[], io: CommandIO): Promise<numbe
   const register = proposalRegister(ws, { status, from: values.from, to: values.to, by, inScope: (file) => inScope(scope, file) });
   switch (format) {
     case 'json':
-      io.out(jsonText(proposalsJson(register)) + '\n');
+      outJson(io, proposalsJson(register));
       break;
     case 'markdown':
       io.out(renderProposalsMarkdown(register));

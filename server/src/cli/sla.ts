@@ -4,10 +4,9 @@
 
 import { renderSlaCsv, renderSlaMarkdown, renderSlaTable, slaJson } from '../core/render/sla';
 import { workspaceSlaReport } from '../core/sla/workspace-report';
-import { jsonText } from '../core/text/shown';
 import { isDate } from '../core/time/dates';
 import { nowOption, oneOf, parse, UsageError } from './args';
-import type { CommandIO } from './io';
+import { outJson, type CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
 
 export const slaUsage = `tam sla [DIR] [--now TS] [--from DATE --to DATE] [--by project|department|priority|month] [--format table|markdown|csv|json]
@@ -34,7 +33,7 @@ export async function runSla(argv: string[], io: CommandIO): Promise<number> {
   const report = workspaceSlaReport(ws, now, { by, from: values.from, to: values.to }, (file) => inScope(scope, file));
   switch (format) {
     case 'json':
-      io.out(jsonText(slaJson(report)) + '\n');
+      outJson(io, slaJson(report));
       break;
     case 'markdown':
       io.out(renderSlaMarkdown(report));

@@ -16,14 +16,14 @@ import { diagnosticsJunit } from '../core/render/diagnostics-junit';
 import { diagnosticsSarif } from '../core/render/diagnostics-sarif';
 import { renderDiagnosticsText } from '../core/render/diagnostics-text';
 import { RULES } from '../core/rules';
-import { jsonText, plainText } from '../core/text/shown';
+import { plainText } from '../core/text/shown';
 import { diffFiles, GitError, readTreeAtRef, unmodifiedBlobIds } from '../core/git/git';
 import { readText } from '../core/workspace/host';
 import { buildRecord, entityCountOf, type Workspace } from '../core/workspace/workspace';
 import { nowOption, oneOf, parse, UsageError } from './args';
 import { inScope, openWorkspace } from './open';
 import { ruleDocUrl } from '../core/rules/docs';
-import { VERSION, type CommandIO } from './io';
+import { outJson, VERSION, type CommandIO } from './io';
 
 const FORMATS = ['text', 'json', 'sarif', 'junit', 'github', 'gitlab'] as const;
 
@@ -105,10 +105,10 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   switch (format) {
     case 'json':
       // Paths are relative to DIR: the same as the workspace's own when DIR is its root.
-      io.out(jsonText(diagnosticsJson(scope ? diagnostics.map((d) => withFile(d, fromDir)) : diagnostics, summary)) + '\n');
+      outJson(io, diagnosticsJson(scope ? diagnostics.map((d) => withFile(d, fromDir)) : diagnostics, summary));
       break;
     case 'sarif':
-      io.out(jsonText(diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl })) + '\n');
+      outJson(io, diagnosticsSarif(diagnostics, { version: VERSION, rules: RULES, uriOf: fromCwd, helpUri: ruleDocUrl }));
       break;
     case 'junit':
       io.out(diagnosticsJunit(diagnostics, checkedFiles.sort(), fromCwd));
@@ -117,7 +117,7 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
       io.out(diagnosticsGithub(diagnostics, fromCwd));
       break;
     case 'gitlab':
-      io.out(jsonText(diagnosticsGitlab(diagnostics, fromCwd)) + '\n');
+      outJson(io, diagnosticsGitlab(diagnostics, fromCwd));
       break;
     default:
       io.out(renderDiagnosticsText(diagnostics, summary, (f) => ws.textOf(f) ?? readText(ws.host, f), { color: io.color }, fromCwd));

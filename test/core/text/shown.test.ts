@@ -10,6 +10,7 @@ import {
   csvCell,
   htmlText,
   jsonText,
+  jsonTextPieces,
   markdownCode,
   markdownText,
   plainSourceLine,
@@ -205,5 +206,25 @@ describe('jsonText: exact values, inert bytes', () => {
   it('escapes what JSON.stringify leaves raw', () => {
     assert.equal(jsonText('\u009b\u202e\u2028\u007f', 0), '"\\u009b\\u202e\\u2028\\u007f"');
     assert.equal(JSON.stringify('\u202e'), '"\u202e"'); // why jsonText exists
+  });
+  it('in pieces, an item of a top-level array each, joins to the very same text', () => {
+    const leaf = fc.oneof(fc.string({ unit: 'binary', maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.date({ noInvalidDate: true }));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 6 }), tie('node'), { maxKeys: 4 })),
+    })).node;
+    const top = fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 8 }), fc.oneof(value, fc.array(value, { maxLength: 6 }), fc.constant(() => 1)), { maxKeys: 5 });
+    fc.assert(
+      fc.property(top, (object) => {
+        assert.equal([...jsonTextPieces(object)].join(''), jsonText(object));
+      }),
+      { numRuns: 1000 },
+    );
+    // The shapes the commands print: a list of items, the totals beside it, an empty list.
+    const report = { incidents: [{ id: 'INC-1', title: 'a\u2028b', clocks: [1, 2] }, { id: 'INC-2', note: undefined, at: new Date(0) }], groups: [], totals: { open: 1 }, skip: undefined, fn: () => 1 };
+    const pieces = [...jsonTextPieces(report)];
+    assert.equal(pieces.join(''), jsonText(report));
+    assert.ok(pieces.length >= 4, 'each incident its own piece');
+    assert.equal([...jsonTextPieces({})].join(''), '{}');
+    assert.equal([...jsonTextPieces([1, [2]])].join(''), jsonText([1, [2]]));
   });
 });

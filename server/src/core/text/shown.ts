@@ -161,7 +161,49 @@ export function csvCell(value: string | number): string {
  * terminal runs nothing and parsing it gives back the same strings.
  */
 export function jsonText(value: unknown, indent = 2): string {
-  return JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/g, escapeOf);
+  return escapeJson(JSON.stringify(value, null, indent));
+}
+
+function escapeJson(json: string): string {
+  return json.replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufffe\uffff]/g, escapeOf);
+}
+
+/**
+ * `jsonText(value)` (two-space indent) in pieces that join to the same text: each item of a
+ * top-level array its own piece. `tam sla --format json` of 100 000 incidents was one 80 MB
+ * string, copied twice more on its way out (the escapes, the bytes): 1 GB at the peak instead of
+ * the index's 470 MB.
+ */
+export function* jsonTextPieces(value: object): Generator<string> {
+  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (Array.isArray(value) || entries.length === 0 || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    yield jsonText(value);
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [key, v] of entries) {
+    const name = `${first ? '' : ','}\n  ${escapeJson(JSON.stringify(key))}: `;
+    first = false;
+    if (!Array.isArray(v) || v.length === 0) {
+      yield name + indented(jsonText(v), '  ');
+      continue;
+    }
+    yield name + '[';
+    for (let i = 0; i < v.length; i++) yield `${i ? ',' : ''}\n    ${indented(jsonText(itemOf(v[i])), '    ')}`;
+    yield '\n  ]';
+  }
+  yield '\n}';
+}
+
+/** What JSON.stringify writes for an array's item that has no JSON of its own: null. */
+function itemOf(item: unknown): unknown {
+  return item === undefined || typeof item === 'function' || typeof item === 'symbol' ? null : item;
+}
+
+/** JSON text moved right: its strings hold no line break (JSON writes them as escapes). */
+function indented(json: string, by: string): string {
+  return json.includes('\n') ? json.replace(/\n/g, `\n${by}`) : json;
 }
 
 // ---------------------------------------------------------------------------------------
