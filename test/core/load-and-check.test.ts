@@ -187,3 +187,17 @@ test('a postmortem kept beside the incidents costs no second read of the inciden
   const readAgain = [...reads].filter(([f, n]) => f.includes('/incidents/INC-') && n > 1).map(([f]) => f);
   assert.deepEqual(readAgain, ['projects/acme/incidents/INC-7.yaml']);
 });
+
+test('without quick fixes (what tam validate prints none of), every diagnostic is the same but for its fixes', () => {
+  const files = sampleFiles();
+  const run = (fixes?: boolean) => {
+    const host = new Host();
+    for (const [f, t] of files) host.files.set(f, t);
+    return [...loadAndCheck(new Workspace(host), { now: NOW, fixes }).values()].flat();
+  };
+  const withFixes = run();
+  const without = run(false);
+  assert.ok(withFixes.some((d) => d.fixes?.length), 'the sample workspace has diagnostics with quick fixes');
+  assert.ok(without.every((d) => d.fixes === undefined));
+  assert.deepEqual(without, withFixes.map(({ fixes: _, ...d }) => d));
+});

@@ -90,7 +90,8 @@ export async function runValidate(argv: string[], io: CommandIO): Promise<number
   }
   const only = values.changed ? filesToCheck(ws, root, values.base ?? 'HEAD') : undefined;
   const wanted = (file: string): boolean => inScope(scope, file) && (!only || only.has(file));
-  results ??= streaming ? loadAndCheck(ws, { now }, memoryPace()) : check(ws, { now }, only);
+  // No format prints quick fixes: the streaming check leaves them out (the cache keeps them for the editor).
+  results ??= streaming ? loadAndCheck(ws, { now, fixes: false }, memoryPace()) : check(ws, { now }, only);
   files ??= new Map([...ws.files()].map((r) => [r.file, entityCountOf(r)]));
 
   const diagnostics: Diagnostic[] = [];

@@ -18,6 +18,11 @@ export interface CheckOptions {
   rules?: Record<string, RuleSetting>;
   /** Collects the files whose diagnostics depend on `now` (they change with the time alone), and how. */
   nowDependent?: Map<string, NowDependence>;
+  /**
+   * false: the quick fixes are left out of the diagnostics (each placed in its file costs a
+   * look-up of every edit), for output that prints none: `tam validate` without a cache.
+   */
+  fixes?: boolean;
 }
 
 const RULES_BY_KIND = new Map<TargetKind, Rule[]>();
@@ -153,7 +158,7 @@ function checkFile(ws: Workspace, record: FileRecord, options: CheckOptions, set
     if (draft.related?.length) {
       diagnostic.related = draft.related.map((r) => ({ file: r.at.file, range: rangeOf(r.at, locatorOf) ?? zeroRange(), message: r.message }));
     }
-    if (draft.fixes?.length) diagnostic.fixes = draft.fixes.map((f) => locateFix(f, locatorOf));
+    if (draft.fixes?.length && options.fixes !== false) diagnostic.fixes = draft.fixes.map((f) => locateFix(f, locatorOf));
     if (draft.data) diagnostic.data = draft.data;
     result.push(diagnostic);
   }
