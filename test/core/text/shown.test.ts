@@ -223,7 +223,12 @@ describe('jsonText: exact values, inert bytes', () => {
     const report = { incidents: [{ id: 'INC-1', title: 'a\u2028b', clocks: [1, 2] }, { id: 'INC-2', note: undefined, at: new Date(0) }], groups: [], totals: { open: 1 }, skip: undefined, fn: () => 1 };
     const pieces = [...jsonTextPieces(report)];
     assert.equal(pieces.join(''), jsonText(report));
-    assert.ok(pieces.length >= 4, 'each incident its own piece');
+    assert.ok(pieces.length >= 4, 'the list in pieces of its own');
+    // A list long enough to go out in several pieces, with items JSON writes as null.
+    const long = { items: Array.from({ length: 700 }, (_, i) => (i % 7 === 0 ? undefined : i % 11 === 0 ? () => i : i % 5 === 0 ? [i, { n: '\u202e' }] : { i })), after: 1 };
+    const longPieces = [...jsonTextPieces(long)];
+    assert.ok(longPieces.length > 5, `${longPieces.length} pieces`);
+    assert.equal(longPieces.join(''), jsonText(long));
     assert.equal([...jsonTextPieces({})].join(''), '{}');
     assert.equal([...jsonTextPieces([1, [2]])].join(''), jsonText([1, [2]]));
   });
