@@ -230,6 +230,9 @@ describe('jsonText: exact values, inert bytes', () => {
     assert.ok(longPieces.length > 5, `${longPieces.length} pieces`);
     assert.equal(longPieces.join(''), jsonText(long));
     assert.equal([...jsonTextPieces({})].join(''), '{}');
+    const silent = { a: 1, gone: { toJSON: () => undefined }, b: [2] };
+    assert.equal([...jsonTextPieces(silent)].join(''), jsonText(silent));
+    assert.equal([...jsonTextPieces({ gone: silent.gone })].join(''), '{}');
     assert.equal([...jsonTextPieces([1, [2]])].join(''), jsonText([1, [2]]));
   });
 });

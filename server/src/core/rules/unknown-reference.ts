@@ -26,7 +26,7 @@ export const unknownReference: Rule = {
         const chainId = ref.id.slice(0, slash);
         const taskId = ref.id.slice(slash + 1);
         if (!ctx.ws.all('chain', chainId).length) {
-          const guess = didYouMean(ctx.ws, 'chain', chainId, (ids) => ids.closest(chainId));
+          const guess = didYouMean(ctx.ws, 'chain', chainId, (ids) => ids().closest(chainId));
           message = `depends on task "${ref.raw}", but there is no chain "${chainId}"`;
           if (guess) {
             message += `; did you mean "${guess}/${taskId}"?`;
@@ -80,17 +80,17 @@ function allExist(value: unknown, ctx: Context): boolean {
  * thousands of incidents is looked up once, and the ids of the kind are prepared for lookups
  * once (text/suggest.ts), not compared one by one for each unknown id.
  */
-function didYouMean(ws: Workspace, kind: TargetKind, word: string, compute: (ids: Suggestions) => string | undefined): string | undefined {
+function didYouMean(ws: Workspace, kind: TargetKind, word: string, compute: (ids: () => Suggestions) => string | undefined): string | undefined {
   const memo = ws.memo(`did-you-mean:${kind}`, [kind], () => ({ guesses: new Map<string, string | undefined>(), ids: undefined as Suggestions | undefined }));
   if (memo.guesses.has(word)) return memo.guesses.get(word);
-  const guess = compute((memo.ids ??= new Suggestions(ws.ids(kind))));
+  const guess = compute(() => (memo.ids ??= new Suggestions(ws.ids(kind))));
   memo.guesses.set(word, guess);
   return guess;
 }
 
 /** The id an unknown one was probably meant to be (a department also by its alias or name): the rule's and hover's. */
 export function suggestedId(ws: Workspace, kind: TargetKind, id: string): string | undefined {
-  return didYouMean(ws, kind, id, (ids) => (kind === 'department' ? departmentByAlias(ws, id) : undefined) ?? ids.closest(id));
+  return didYouMean(ws, kind, id, (ids) => (kind === 'department' ? departmentByAlias(ws, id) : undefined) ?? ids().closest(id));
 }
 
 function departmentByAlias(ws: Workspace, text: string): string | undefined {

@@ -170,9 +170,9 @@ function escapeJson(json: string): string {
 
 /**
  * `jsonText(value)` (two-space indent) in pieces that join to the same text: the items of a
- * top-level array a few hundred at a time. `tam sla --format json` of 100 000 incidents was one 80 MB
- * string, copied twice more on its way out (the escapes, the bytes): 1 GB at the peak instead of
- * the index's 470 MB.
+ * top-level array a few hundred at a time. `tam sla --format json` of 100 000 incidents was one
+ * 80 MB string, copied twice more on its way out (the escapes, the bytes): 1 GB at the peak
+ * instead of the index's 470 MB.
  */
 export function* jsonTextPieces(value: object): Generator<string> {
   const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
@@ -185,13 +185,16 @@ export function* jsonTextPieces(value: object): Generator<string> {
   for (const [key, v] of entries) {
     const name = JSON.stringify(key);
     const comma = first ? '' : ',';
-    first = false;
     if (!Array.isArray(v) || v.length === 0) {
-      // The property as JSON.stringify writes it inside the object: its lines two spaces in.
+      // The property as JSON.stringify writes it inside the object: its lines two spaces in
+      // (none when its toJSON gives nothing).
       const whole = JSON.stringify({ [key]: v }, null, 2);
+      if (whole === '{}') continue;
+      first = false;
       yield comma + escapeJson(whole.slice(1, -2));
       continue;
     }
+    first = false;
     yield `${comma}\n  ${escapeJson(name)}: [`;
     // A few hundred items at a time, written by JSON.stringify as the items of this very list
     // (four spaces in), then cut out of their brackets.
@@ -202,7 +205,7 @@ export function* jsonTextPieces(value: object): Generator<string> {
     }
     yield '\n  ]';
   }
-  yield '\n}';
+  yield first ? '}' : '\n}';
 }
 
 /** Items of a top-level list written at a time by `jsonTextPieces`. */
