@@ -5,11 +5,10 @@
 import { diffFiles, GitError, isGitRepository, readTreeAtRef, resolveRef } from '../core/git/git';
 import { renderReviewMarkdown, reviewJson } from '../core/render/review';
 import { reviewChange } from '../core/review/review';
-import { jsonText } from '../core/text/shown';
 import { MemoryHost } from '../core/workspace/host';
 import { Workspace } from '../core/workspace/workspace';
 import { nowOption, oneOf, parse, UsageError } from './args';
-import type { CommandIO } from './io';
+import { outJson, type CommandIO } from './io';
 import { inScope, openWorkspace } from './open';
 
 export const reviewUsage = `tam review --base GIT_REF [DIR] [--now TS] [--format markdown|json]
@@ -42,6 +41,7 @@ export async function runReview(argv: string[], io: CommandIO): Promise<number> 
     if (e instanceof GitError) throw new UsageError(e.message);
     throw e;
   }
-  io.out(format === 'json' ? jsonText(reviewJson(review)) + '\n' : renderReviewMarkdown(review));
+  if (format === 'json') outJson(io, reviewJson(review));
+  else io.out(renderReviewMarkdown(review));
   return 0;
 }

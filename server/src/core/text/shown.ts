@@ -175,15 +175,14 @@ function escapeJson(json: string): string {
  * instead of the index's 470 MB.
  */
 export function* jsonTextPieces(value: object): Generator<string> {
-  const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
-  if (Array.isArray(value) || entries.length === 0 || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+  const entries = Array.isArray(value) ? [] : Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
+  if (entries.length === 0 || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     yield jsonText(value);
     return;
   }
   yield '{';
   let first = true;
   for (const [key, v] of entries) {
-    const name = JSON.stringify(key);
     const comma = first ? '' : ',';
     if (!Array.isArray(v) || v.length === 0) {
       // The property as JSON.stringify writes it inside the object: its lines two spaces in
@@ -195,6 +194,7 @@ export function* jsonTextPieces(value: object): Generator<string> {
       continue;
     }
     first = false;
+    const name = JSON.stringify(key);
     yield `${comma}\n  ${escapeJson(name)}: [`;
     // A few hundred items at a time, written by JSON.stringify as the items of this very list
     // (four spaces in), then cut out of their brackets.

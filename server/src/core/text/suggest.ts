@@ -51,17 +51,21 @@ export function closest(word: string, candidates: Iterable<string>): string | un
  * words one edit away from each, not scanned (keep one while the candidates do not change).
  */
 export class Suggestions {
-  private readonly all: readonly string[];
-  /** For a large set: the candidates by their lower case, and the characters they use. */
+  /** A small set, scanned. */
+  private readonly few?: readonly string[];
+  /** A large set: the candidates by their lower case, and the characters they use. */
   private readonly byLower?: Map<string, string[]>;
   private readonly alphabet?: string[];
 
   constructor(candidates: Iterable<string>) {
-    this.all = Array.isArray(candidates) ? candidates : [...candidates];
-    if (this.all.length <= SCAN_LIMIT) return;
+    const all = Array.isArray(candidates) ? candidates : [...candidates];
+    if (all.length <= SCAN_LIMIT) {
+      this.few = all;
+      return;
+    }
     this.byLower = new Map();
     const chars = new Set<string>();
-    for (const c of this.all) {
+    for (const c of all) {
       const lower = c.toLowerCase();
       const same = this.byLower.get(lower);
       if (same) same.push(c);
@@ -72,7 +76,7 @@ export class Suggestions {
   }
 
   closest(word: string): string | undefined {
-    return this.byLower ? this.oneEditAway(word, this.byLower, this.alphabet!) : scan(word, this.all);
+    return this.few ? scan(word, this.few) : this.oneEditAway(word, this.byLower!, this.alphabet!);
   }
 
   /** What `scan` would answer when its answer is at most one edit away, else undefined. */
